@@ -1,0 +1,66 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { buildProperties } from './core/describe';
+import { runOperation } from './core/execute';
+import { loadOptions } from './methods/loadOptions';
+import { listSearch } from './methods/listSearch';
+import { findOperation, RESOURCES } from './resources';
+
+export class Syncro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Syncro',
+		name: 'syncro',
+		icon: { light: 'file:../../icons/syncro.svg', dark: 'file:../../icons/syncro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Work with Syncro (SyncroMSP) PSA and RMM: tickets, customers, contacts, assets, invoices, estimates, RMM alerts and the rest of the Syncro API',
+		defaults: { name: 'Syncro' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'syncroApi', required: true }],
+		properties: buildProperties(RESOURCES),
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const resource = this.getNodeParameter('resource', itemIndex) as string;
+				const operation = this.getNodeParameter('operation', itemIndex) as string;
+				const found = findOperation(resource, operation);
+				if (!found) {
+					throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, { itemIndex });
+				}
+				const records = await runOperation(this, found.resource, found.op, itemIndex);
+				output.push(
+					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), { itemData: { item: itemIndex } }),
+				);
+			} catch (error) {
+				if (this.continueOnFail()) {
+					output.push({
+						json: { error: (error as Error).message, description: (error as { description?: string }).description ?? null },
+						pairedItem: { item: itemIndex },
+					});
+					continue;
+				}
+				// n8n's own errors already name the item; anything else is wrapped so it does too.
+				throw error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			}
+		}
+		return [output];
+	}
+}

@@ -1,0 +1,292 @@
+/**
+ * Turns the operation table into the properties the n8n editor shows.
+ *
+ * For each operation: path IDs and required fields on top (record IDs as resource locators),
+ * "Return All" + "Limit" for lists, and every optional field in one collection
+ * (Filters for lists, Additional Fields for creates, Update Fields for updates, Options otherwise).
+ */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { FieldDef, OperationDef, ResourceDef } from './types';
+import { listSearchMethod, RECORDS, recordUrlRegex } from './records';
+
+const GROUP_NAMES: Record<NonNullable<OperationDef['optionalGroup']>, string> = {
+	filters: 'Filters',
+	additionalFields: 'Additional Fields',
+	updateFields: 'Update Fields',
+	options: 'Options',
+};
+
+export function optionalGroup(op: OperationDef): NonNullable<OperationDef['optionalGroup']> {
+	if (op.optionalGroup) return op.optionalGroup;
+	if (op.list) return 'filters';
+	if (op.method === 'POST') return 'additionalFields';
+	if (op.method === 'PUT' || op.method === 'PATCH') return 'updateFields';
+	return 'options';
+}
+
+export function isTopLevel(field: FieldDef): boolean {
+	return field.in === 'path' || field.required === true || field.topLevel === true;
+}
+
+export function paramName(field: FieldDef): string {
+	return field.param ?? field.name;
+}
+
+function loadOptionsNote(description: string | undefined): string {
+	const note = 'Choose from the list, or specify a value using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+	return description ? `${description}. ${note}.` : `${note}.`;
+}
+
+/** The n8n property of one field (without displayOptions). */
+export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties {
+	const name = inCollection ? field.name : paramName(field);
+	const base = {
+		displayName: field.displayName,
+		name,
+		description: field.description,
+		required: !inCollection && field.required === true ? true : undefined,
+		placeholder: field.placeholder,
+	};
+	switch (field.kind) {
+		case 'text':
+			return { ...base, type: 'string', typeOptions: { rows: 4 }, default: field.default ?? '' };
+		case 'number':
+		case 'integer':
+			return {
+				...base,
+				type: 'number',
+				default: field.default ?? 0,
+				typeOptions: {
+					...(field.kind === 'integer' ? { numberPrecision: 0 } : {}),
+					...(field.minValue !== undefined ? { minValue: field.minValue } : {}),
+					...(field.maxValue !== undefined ? { maxValue: field.maxValue } : {}),
+				},
+			};
+		case 'boolean':
+			return { ...base, type: 'boolean', default: field.default ?? false };
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: field.default ?? '' };
+		case 'options':
+			if (field.loadOptions) {
+				return {
+					...base,
+					type: 'options',
+					description: loadOptionsNote(field.description),
+					typeOptions: { loadOptionsMethod: field.loadOptions },
+					default: field.default ?? '',
+				};
+			}
+			return {
+				...base,
+				type: 'options',
+				options: (field.options ?? []) as INodePropertyOptions[],
+				default: field.default ?? field.options?.[0]?.value ?? '',
+			};
+		case 'multiOptions':
+			return {
+				...base,
+				type: 'multiOptions',
+				...(field.loadOptions
+					? { typeOptions: { loadOptionsMethod: field.loadOptions }, description: loadOptionsNote(field.description) }
+					: { options: (field.options ?? []) as INodePropertyOptions[] }),
+				default: field.default ?? [],
+			};
+		case 'json':
+			return { ...base, type: 'json', default: field.default ?? '{}' };
+		case 'idList':
+			return {
+				...base,
+				type: 'string',
+				default: field.default ?? '',
+				placeholder: field.placeholder ?? 'e.g. 12, 34, 56',
+				description: field.description ?? 'Comma-separated IDs',
+			};
+		case 'stringList':
+			return {
+				...base,
+				type: 'string',
+				default: field.default ?? '',
+				placeholder: field.placeholder ?? 'e.g. first, second',
+				description: field.description ?? 'Comma-separated values',
+			};
+		case 'files':
+			return {
+				...base,
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						name: 'file',
+						displayName: 'File',
+						values: [
+							{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Public URL Syncro downloads the file from' },
+							{ displayName: 'File Name', name: 'filename', type: 'string', default: '' },
+						],
+					},
+				],
+			};
+		case 'customFields':
+			return {
+				...base,
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Custom Field',
+				options: [
+					{
+						name: 'field',
+						displayName: 'Custom Field',
+						values: [
+							field.loadOptions
+								? {
+										displayName: 'Field Name or ID',
+										name: 'name',
+										type: 'options',
+										typeOptions: { loadOptionsMethod: field.loadOptions },
+										default: '',
+										description: loadOptionsNote('Custom field as defined in Syncro'),
+									}
+								: { displayName: 'Field Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			};
+		case 'id':
+			if (field.record) {
+				const spec = RECORDS[field.record];
+				return {
+					...base,
+					type: 'resourceLocator',
+					default: { mode: 'list', value: '' },
+					modes: [
+						{
+							displayName: `From List`,
+							name: 'list',
+							type: 'list',
+							placeholder: `Select a ${spec.label.toLowerCase()}...`,
+							typeOptions: { searchListMethod: listSearchMethod(field.record), searchable: true },
+						},
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string',
+							placeholder: `https://acme.syncromsp.com/${spec.urlSegment}/123`,
+							validation: [
+								{
+									type: 'regex',
+									properties: {
+										regex: recordUrlRegex(field.record),
+										errorMessage: `Not a Syncro ${spec.label.toLowerCase()} URL`,
+									},
+								},
+							],
+							extractValue: { type: 'regex', regex: recordUrlRegex(field.record) },
+						},
+						{
+							displayName: 'ID',
+							name: 'id',
+							type: 'string',
+							placeholder: '123',
+							validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid ID' } }],
+						},
+					],
+				};
+			}
+			return { ...base, type: 'number', typeOptions: { numberPrecision: 0 }, default: field.default ?? 0 };
+		case 'idOrNumber':
+		case 'string':
+		default:
+			return { ...base, type: 'string', default: field.default ?? '' };
+	}
+}
+
+function strip<T extends object>(value: T): T {
+	for (const key of Object.keys(value) as Array<keyof T>) {
+		if (value[key] === undefined) delete value[key];
+	}
+	return value;
+}
+
+/** The resource and operation dropdowns plus every operation's fields. */
+export function buildProperties(resources: ResourceDef[]): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources
+				.map((r) => ({
+					name: r.name,
+					value: r.value,
+					description: r.aliases?.length ? `${r.description} (also: ${r.aliases.join(', ')})` : r.description,
+				}))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: 'ticket',
+		},
+	];
+
+	for (const resource of resources) {
+		const defaultOperation = (resource.operations.find((op) => op.operation === 'get') ?? resource.operations[0]).operation;
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: resource.operations
+				.map((op) => ({ name: op.name, value: op.operation, action: op.action, description: op.description }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultOperation,
+		});
+	}
+
+	for (const resource of resources) {
+		for (const op of resource.operations) {
+			const show = { show: { resource: [resource.value], operation: [op.operation] } };
+			for (const field of op.fields.filter(isTopLevel)) {
+				properties.push(strip({ ...fieldProperty(field, false), displayOptions: show }));
+			}
+			if (op.list) {
+				properties.push(
+					{
+						displayName: 'Return All',
+						name: 'returnAll',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to return all results or only up to a given limit',
+						displayOptions: show,
+					},
+					{
+						displayName: 'Limit',
+						name: 'limit',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 50,
+						description: 'Max number of results to return',
+						displayOptions: { show: { ...show.show, returnAll: [false] } },
+					},
+				);
+			}
+			const optional = op.fields.filter((f) => !isTopLevel(f));
+			if (optional.length > 0) {
+				const group = optionalGroup(op);
+				properties.push({
+					displayName: GROUP_NAMES[group],
+					name: group,
+					type: 'collection',
+					placeholder: group === 'filters' ? 'Add Filter' : group === 'options' ? 'Add Option' : 'Add Field',
+					default: {},
+					displayOptions: show,
+					options: optional
+						.map((f) => strip(fieldProperty(f, true)))
+						.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+				});
+			}
+		}
+	}
+	return properties;
+}

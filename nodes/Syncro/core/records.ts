@@ -1,0 +1,132 @@
+/**
+ * The main Syncro records that users pick by name (resource locators): where to list them, how to
+ * name them in a dropdown, and the path of their page in the Syncro web app.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export interface RecordSpec {
+	label: string;
+	/** List endpoint used by the searchable dropdown. */
+	listPath: string;
+	collectionKey: string;
+	/** Segment of the record's URL in the Syncro web app: https://acme.syncromsp.com/<segment>/<id>. */
+	urlSegment: string;
+	/** Query parameter that filters the list by text, when the endpoint has one. */
+	searchParam?: string;
+	title: (record: IDataObject) => string;
+}
+
+const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value)).trim();
+
+function firstOf(record: IDataObject, keys: string[]): string {
+	for (const key of keys) {
+		const value = str(record[key]);
+		if (value) return value;
+	}
+	return '';
+}
+
+export const RECORDS = {
+	customer: {
+		label: 'Customer',
+		listPath: '/customers',
+		collectionKey: 'customers',
+		urlSegment: 'customers',
+		searchParam: 'query',
+		title: (r: IDataObject) =>
+			firstOf(r, ['business_then_name', 'business_name', 'fullname']) ||
+			`${str(r.firstname)} ${str(r.lastname)}`.trim(),
+	},
+	contact: {
+		label: 'Contact',
+		listPath: '/contacts',
+		collectionKey: 'contacts',
+		urlSegment: 'contacts',
+		title: (r: IDataObject) => [str(r.name), str(r.email) ? `<${str(r.email)}>` : ''].filter(Boolean).join(' '),
+	},
+	ticket: {
+		label: 'Ticket',
+		listPath: '/tickets',
+		collectionKey: 'tickets',
+		urlSegment: 'tickets',
+		searchParam: 'query',
+		title: (r: IDataObject) =>
+			`#${str(r.number) || str(r.id)} ${str(r.subject)}${r.customer_business_then_name ? ` (${str(r.customer_business_then_name)})` : ''}`,
+	},
+	asset: {
+		label: 'Asset',
+		listPath: '/customer_assets',
+		collectionKey: 'assets',
+		urlSegment: 'customer_assets',
+		searchParam: 'query',
+		title: (r: IDataObject) => `${str(r.name)}${r.asset_serial ? ` (${str(r.asset_serial)})` : ''}`,
+	},
+	invoice: {
+		label: 'Invoice',
+		listPath: '/invoices',
+		collectionKey: 'invoices',
+		urlSegment: 'invoices',
+		title: (r: IDataObject) =>
+			`#${str(r.number) || str(r.id)}${r.customer_business_then_name ? ` ${str(r.customer_business_then_name)}` : ''}${r.total ? ` (${str(r.total)})` : ''}`,
+	},
+	estimate: {
+		label: 'Estimate',
+		listPath: '/estimates',
+		collectionKey: 'estimates',
+		urlSegment: 'estimates',
+		title: (r: IDataObject) =>
+			`#${str(r.number) || str(r.id)} ${str(r.name)}${r.customer_business_then_name ? ` (${str(r.customer_business_then_name)})` : ''}`.trim(),
+	},
+	product: {
+		label: 'Product',
+		listPath: '/products',
+		collectionKey: 'products',
+		urlSegment: 'products',
+		searchParam: 'query',
+		title: (r: IDataObject) => str(r.name),
+	},
+	lead: {
+		label: 'Lead',
+		listPath: '/leads',
+		collectionKey: 'leads',
+		urlSegment: 'leads',
+		searchParam: 'query',
+		title: (r: IDataObject) =>
+			firstOf(r, ['business_name']) || `${str(r.first_name)} ${str(r.last_name)}`.trim() || str(r.email),
+	},
+	vendor: {
+		label: 'Vendor',
+		listPath: '/vendors',
+		collectionKey: 'vendors',
+		urlSegment: 'vendors',
+		title: (r: IDataObject) => str(r.name),
+	},
+	contract: {
+		label: 'Contract',
+		listPath: '/contracts',
+		collectionKey: 'contracts',
+		urlSegment: 'contracts',
+		title: (r: IDataObject) => str(r.name),
+	},
+	appointment: {
+		label: 'Appointment',
+		listPath: '/appointments',
+		collectionKey: 'appointments',
+		urlSegment: 'appointments',
+		title: (r: IDataObject) => `${str(r.summary)}${r.start_at ? ` (${str(r.start_at)})` : ''}`,
+	},
+} satisfies Record<string, RecordSpec>;
+
+export type RecordType = keyof typeof RECORDS;
+
+export const RECORD_TYPES = Object.keys(RECORDS) as RecordType[];
+
+/** Regex that extracts the ID from a record's URL in the Syncro web app. */
+export function recordUrlRegex(type: RecordType): string {
+	return `^https?://[^/]+/${RECORDS[type].urlSegment}/(\\d+)`;
+}
+
+/** Name of the `methods.listSearch` function of a record type, e.g. `searchCustomers`. */
+export function listSearchMethod(type: RecordType): string {
+	return `search${type.charAt(0).toUpperCase()}${type.slice(1)}s`;
+}

@@ -1,0 +1,121 @@
+/**
+ * The operation table: every Syncro operation is one `OperationDef`, declared once in
+ * `resources/<resource>.ts`. `describe.ts` turns the table into editor properties, `execute.ts` into requests.
+ */
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import type { RecordType } from './records';
+import type { OperationRunner } from './execute';
+
+export type FieldLocation = 'path' | 'query' | 'body';
+
+export type FieldKind =
+	/** single-line text */
+	| 'string'
+	/** multi-line text (comment bodies, notes) */
+	| 'text'
+	| 'number'
+	| 'integer'
+	| 'boolean'
+	/** ISO-8601 date-time, sent as typed */
+	| 'dateTime'
+	/** a fixed list (`options`) or a list loaded from the tenant (`loadOptions`) */
+	| 'options'
+	| 'multiOptions'
+	/** an object typed as JSON */
+	| 'json'
+	/** comma-separated integers, sent as an array of numbers */
+	| 'idList'
+	/** comma-separated strings, sent as an array */
+	| 'stringList'
+	/** URL + file name pairs, sent as `[{url, filename}]` */
+	| 'files'
+	/** name/value pairs, sent as an object (Syncro `properties`) */
+	| 'customFields'
+	/** the ID of a Syncro record: a resource locator (list, URL, ID) when `record` is set */
+	| 'id'
+	/** an ID or a record number (invoices accept both) */
+	| 'idOrNumber';
+
+export interface FieldOption {
+	name: string;
+	value: string | number | boolean;
+	description?: string;
+}
+
+export interface FieldDef {
+	/** Syncro's own field name (snake_case): the query key, body key or `{placeholder}` in the path. */
+	name: string;
+	in: FieldLocation;
+	kind: FieldKind;
+	displayName: string;
+	description?: string;
+	/** Required by Syncro (per spec or per observed behaviour): shown on top and enforced. */
+	required?: boolean;
+	/** For `id` fields: the record type, which makes the field a resource locator. */
+	record?: RecordType;
+	options?: FieldOption[];
+	/** Name of a `methods.loadOptions` function that lists the values from the tenant. */
+	loadOptions?: string;
+	default?: string | number | boolean | string[];
+	placeholder?: string;
+	/** n8n parameter name when it differs from `name` (path IDs are `<resource>Id`). */
+	param?: string;
+	/** Shown on top even when optional (a filter users nearly always set). */
+	topLevel?: boolean;
+	minValue?: number;
+	maxValue?: number;
+}
+
+export type HttpMethod = Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
+
+export interface ListSpec {
+	/** Key of the array in the response envelope. */
+	collectionKey: string;
+	/** false for lists Syncro returns whole (no `page`): no Return All / Limit, just a Limit. */
+	paginated?: boolean;
+	/** Key wrapping each element (`{appointment: {...}}`), unwrapped per element. */
+	itemKey?: string;
+}
+
+export interface OperationDef {
+	/** n8n operation value (camelCase). */
+	operation: string;
+	/** Shown in the operation dropdown, e.g. "Add Comment". */
+	name: string;
+	/** Action label shown in the nodes panel, e.g. "Add a comment to a ticket". */
+	action: string;
+	/** What the operation does, for people and AI agents. */
+	description: string;
+	method: HttpMethod;
+	/** Path below /api/v1 with `{placeholders}` named like the path fields. */
+	path: string;
+	/** The cached spec operation it covers, as "METHOD /path" exactly as in swagger.json. Absent for [NEW] ones. */
+	spec?: string;
+	/** In Syncro's live API but newer than the cached spec. */
+	isNew?: boolean;
+	/** Syncro permission named by the spec (shown on 401/403). */
+	permission?: string;
+	fields: FieldDef[];
+	list?: ListSpec;
+	/** Envelope key(s) of a single record, e.g. ['ticket']; false = return the body as it is. */
+	unwrap?: string[] | false;
+	/** Named hook that replaces the default request (e.g. find-or-create). */
+	run?: OperationRunner;
+	/** Named hook that reshapes the records after unwrapping (e.g. users sent as tuples). */
+	transform?: (records: IDataObject[]) => IDataObject[];
+	/** Display name of the optional-fields collection; defaults by method (Filters / Additional Fields / Update Fields). */
+	optionalGroup?: 'filters' | 'additionalFields' | 'updateFields' | 'options';
+}
+
+export interface ResourceDef {
+	/** n8n resource value (camelCase), e.g. `rmmAlert`. */
+	value: string;
+	name: string;
+	description: string;
+	/** Other words people use for it (Quote for Estimate, Device for Asset…): shown in the description. */
+	aliases?: string[];
+	/** Default envelope key for single records (`ticket` in `{"ticket": {...}}`). */
+	wrapper?: string;
+	operations: OperationDef[];
+}

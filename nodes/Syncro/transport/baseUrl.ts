@@ -1,0 +1,98 @@
+/**
+ * Where the Syncro API of a credential lives.
+ *
+ * Users paste their tenant in many shapes (`acme`, `acme.syncromsp.com`, `https://acme.syncromsp.com/`),
+ * so the subdomain is normalised first and then checked to be a single DNS label: anything else
+ * (`evil.com/#`, `a/b`, `a@b`) is refused, so that the token is never sent to another host.
+ */
+
+export interface SyncroConnection {
+	/** The API root, without a trailing slash, e.g. `https://acme.syncromsp.com/api/v1`. */
+	baseUrl: string;
+	/** The tenant's web UI root, for record links, e.g. `https://acme.syncromsp.com`. */
+	appUrl: string;
+	/** Key of the process-wide throttle: every syncromsp.com tenant shares one per-IP limit. */
+	throttleKey: string;
+}
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A setting the user must correct, with the sentence that says how. */
+export interface SettingProblem {
+	problem: string;
+}
+
+export function isProblem(value: unknown): value is SettingProblem {
+	return typeof value === 'object' && value !== null && 'problem' in value;
+}
+
+/** Reduces what a user pasted to the bare subdomain label, or says why it is not one. */
+export function normaliseSubdomain(input: unknown): string | SettingProblem {
+	const raw = typeof input === 'string' ? input.trim().toLowerCase() : '';
+	if (raw === '') {
+		return {
+			problem:
+				'The Syncro credential has no subdomain: enter the part before ".syncromsp.com" (for "https://acme.syncromsp.com" enter "acme")',
+		};
+	}
+	let host = raw.replace(/^https?:\/\//, '');
+	// A trailing slash (or a pasted path such as "/tickets") is harmless; anything that changes the host is not.
+	const slash = host.indexOf('/');
+	if (slash !== -1) {
+		const rest = host.slice(slash);
+		if (!/^\/[a-z0-9/_-]*$/.test(rest)) return invalid(raw);
+		host = host.slice(0, slash);
+	}
+	host = host.replace(/\.syncromsp\.com\.?$/, '');
+	return LABEL.test(host) ? host : invalid(raw);
+}
+
+function invalid(raw: string): SettingProblem {
+	const shown = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
+	return {
+		problem:
+			`The Syncro subdomain "${shown}" is not valid: use only the part before ".syncromsp.com" ` +
+			'(letters, digits and hyphens, e.g. "acme"). To use another host, set "Base URL Override" instead.',
+	};
+}
+
+/** Normalises a base URL override to the API root (`…/api/v1`). */
+export function normaliseBaseUrl(input: string): { baseUrl: string; origin: string } | SettingProblem {
+	const url = URL.canParse(input.trim()) ? new URL(input.trim()) : undefined;
+	if (!url) {
+		return {
+			problem: `The Base URL Override "${input.slice(0, 80)}" is not a URL: use the form "https://support.example.com" or "http://127.0.0.1:4010/api/v1"`,
+		};
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		return { problem: 'The Base URL Override must start with http:// or https://' };
+	}
+	if (url.username || url.password || url.search || url.hash) {
+		return { problem: 'The Base URL Override must not contain a user name, password, query or fragment' };
+	}
+	let path = url.pathname.replace(/\/+$/, '');
+	if (!path.endsWith('/api/v1')) path = `${path}/api/v1`;
+	return { baseUrl: `${url.origin}${path}`, origin: url.origin };
+}
+
+export function resolveConnection(credentials: { subdomain?: unknown; baseUrl?: unknown }): SyncroConnection | SettingProblem {
+	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	if (override !== '') {
+		const normalised = normaliseBaseUrl(override);
+		if (isProblem(normalised)) return normalised;
+		const { baseUrl, origin } = normalised;
+		const host = new URL(origin).hostname;
+		return {
+			baseUrl,
+			appUrl: baseUrl.replace(/\/api\/v1$/, ''),
+			throttleKey: host.endsWith('.syncromsp.com') ? 'syncromsp.com' : origin,
+		};
+	}
+	const subdomain = normaliseSubdomain(credentials.subdomain);
+	if (isProblem(subdomain)) return subdomain;
+	return {
+		baseUrl: `https://${subdomain}.syncromsp.com/api/v1`,
+		appUrl: `https://${subdomain}.syncromsp.com`,
+		throttleKey: 'syncromsp.com',
+	};
+}

@@ -1,0 +1,332 @@
+/**
+ * The only place that talks HTTP to Syncro.
+ *
+ * - every request goes through `helpers.httpRequestWithAuthentication('syncroApi', …)`;
+ * - a process-wide throttle keeps us under Syncro's per-IP limit;
+ * - 429 / "Retry later" is retried for every method (Syncro did not process the request), honouring
+ *   Retry-After, else exponential backoff with jitter; 502/503/504, resets and timeouts are retried
+ *   for idempotent methods only (GET, PUT, DELETE): a POST is never sent twice;
+ * - every failure becomes a NodeApiError with Syncro's own words, the status, and the permission needed;
+ * - the token never appears in a message, a log line or a URL.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { isProblem, resolveConnection } from './baseUrl';
+import type { SyncroConnection } from './baseUrl';
+import { describeHttpError, isRateLimitBody, isSoftFailure, syncroErrorText } from './errors';
+import { getThrottle, sleep, type Throttle } from './throttle';
+
+export type SyncroContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| IPollFunctions;
+
+export type QueryValue = string | number | boolean | Array<string | number> | undefined | null;
+
+export interface SyncroRequest {
+	method: IHttpRequestMethods;
+	/** Path below the API root with every segment already encoded, e.g. `/tickets/12/comment`. */
+	path: string;
+	query?: Record<string, QueryValue>;
+	body?: IDataObject;
+	/** Syncro permission the operation needs (named in 401/403 messages). */
+	permission?: string;
+	/** Item the request is made for, so errors point at it. */
+	itemIndex?: number;
+}
+
+export const CREDENTIAL_NAME = 'syncroApi';
+export const DEFAULT_REQUESTS_PER_MINUTE = 180;
+const DEFAULT_TIMEOUT_MS = 60_000;
+const MAX_RATE_LIMIT_RETRIES = 6;
+const MAX_TRANSIENT_RETRIES = 3;
+const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+const TRANSIENT_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'UND_ERR_SOCKET',
+	'ERR_BAD_RESPONSE',
+]);
+
+export interface ResolvedSettings {
+	connection: SyncroConnection;
+	throttle: Throttle;
+	timeoutMs: number;
+	windowMs: number;
+}
+
+function positive(value: unknown, fallback: number): number {
+	const n = typeof value === 'string' ? Number(value) : (value as number);
+	return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export async function resolveSettings(ctx: SyncroContext, itemIndex?: number): Promise<ResolvedSettings> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const connection = resolveConnection(credentials);
+	if (isProblem(connection)) throw new NodeOperationError(ctx.getNode(), connection.problem, { itemIndex });
+	const windowMs = positive(credentials.rateLimitWindowMs, 60_000);
+	const limit = Math.floor(positive(credentials.requestsPerMinute, DEFAULT_REQUESTS_PER_MINUTE));
+	return {
+		connection,
+		throttle: getThrottle(connection.throttleKey, { limit, windowMs }),
+		timeoutMs: positive(credentials.timeoutSeconds, DEFAULT_TIMEOUT_MS / 1000) * 1000,
+		windowMs,
+	};
+}
+
+/** Serialises a query the way Syncro (Rails) reads it: arrays as `key[]=a&key[]=b`. */
+export function buildQueryString(query: Record<string, QueryValue> | undefined): string {
+	if (!query) return '';
+	const parts: string[] = [];
+	for (const [key, value] of Object.entries(query)) {
+		if (value === undefined || value === null || value === '') continue;
+		if (Array.isArray(value)) {
+			const arrayKey = key.endsWith('[]') ? key : `${key}[]`;
+			for (const v of value) parts.push(`${encodeURIComponent(arrayKey)}=${encodeURIComponent(String(v))}`);
+		} else {
+			parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+		}
+	}
+	return parts.length ? `?${parts.join('&')}` : '';
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+/** Parses a text body as JSON when it is JSON; keeps plain text (`Retry later`, `Disabled`, HTML) as text. */
+export function parseBody(text: unknown): { value: unknown; malformed: boolean } {
+	if (typeof text !== 'string') return { value: text, malformed: false };
+	const trimmed = text.trim();
+	if (trimmed === '') return { value: undefined, malformed: false };
+	if (trimmed[0] === '{' || trimmed[0] === '[') {
+		try {
+			return { value: JSON.parse(trimmed), malformed: false };
+		} catch {
+			return { value: text, malformed: true };
+		}
+	}
+	return { value: text, malformed: false };
+}
+
+/** Milliseconds to wait from a Retry-After header (seconds or HTTP date), if any. */
+export function retryAfterMs(headers: RawResponse['headers'], now = Date.now()): number | undefined {
+	const raw = headers['retry-after'] ?? headers['Retry-After'];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with jitter, scaled to the rate-limit window (2 s, 4 s, 8 s … for a 60 s window). */
+export function backoffMs(attempt: number, windowMs: number, random = Math.random): number {
+	const base = windowMs / 30;
+	const ceiling = base * 2 ** attempt;
+	const capped = Math.min(ceiling, windowMs);
+	return Math.round(capped / 2 + random() * (capped / 2));
+}
+
+function errorCode(error: unknown): string | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && code !== '') return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function cancelSignal(ctx: SyncroContext): AbortSignal | undefined {
+	const fn = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal;
+	return typeof fn === 'function' ? fn.call(ctx) : undefined;
+}
+
+function logWarn(ctx: SyncroContext, message: string, meta: Record<string, unknown>): void {
+	ctx.logger?.warn?.(message, meta);
+}
+
+/**
+ * Sends one request and returns the parsed body (objects unwrapped by nobody: callers decide).
+ * An empty body (204, or an empty 200) comes back as `undefined`.
+ */
+export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedSettings): Promise<unknown> {
+	const resolved = settings ?? (await resolveSettings(ctx, req.itemIndex));
+	const { connection, throttle, timeoutMs, windowMs } = resolved;
+	const url = `${connection.baseUrl}${req.path}${buildQueryString(req.query)}`;
+	const shownPath = req.path;
+	const method = req.method.toUpperCase() as IHttpRequestMethods;
+	const idempotent = method === 'GET' || method === 'PUT' || method === 'DELETE';
+	const signal = cancelSignal(ctx);
+	let rateLimited = 0;
+	let transient = 0;
+
+	for (;;) {
+		await throttle.acquire(signal).catch(() => {
+			throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting for the Syncro rate limit', {
+				itemIndex: req.itemIndex,
+			});
+		});
+
+		const options: IHttpRequestOptions = {
+			method,
+			url,
+			headers: { Accept: 'application/json' },
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: timeoutMs,
+		};
+		if (req.body !== undefined && method !== 'GET') {
+			options.body = req.body;
+			options.json = true;
+			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+		}
+
+		let response: RawResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_NAME,
+				options,
+			)) as RawResponse;
+		} catch (error) {
+			const code = errorCode(error);
+			if (signal?.aborted) {
+				throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex: req.itemIndex });
+			}
+			if (idempotent && code && TRANSIENT_CODES.has(code) && transient < MAX_TRANSIENT_RETRIES) {
+				const wait = backoffMs(transient, windowMs);
+				transient++;
+				logWarn(ctx, 'Syncro request failed, retrying', { method, path: shownPath, code, attempt: transient, waitMs: wait });
+				await sleep(wait, signal).catch(() => undefined);
+				continue;
+			}
+			throw networkError(ctx, { method, path: shownPath, code, idempotent, attempts: transient + 1, itemIndex: req.itemIndex, timeoutMs });
+		}
+
+		const { value: body, malformed } = parseBody(response.body);
+		const status = response.statusCode;
+
+		if (status === 429 || isRateLimitBody(body)) {
+			if (rateLimited < MAX_RATE_LIMIT_RETRIES) {
+				const wait = retryAfterMs(response.headers) ?? backoffMs(rateLimited, windowMs);
+				rateLimited++;
+				throttle.pause(Date.now() + wait);
+				logWarn(ctx, 'Syncro rate limit hit, backing off', { method, path: shownPath, attempt: rateLimited, waitMs: wait });
+				continue;
+			}
+			throw new NodeApiError(ctx.getNode(), { status, path: shownPath } as JsonObject, {
+				message: `Syncro rate limit: still refused after ${rateLimited + 1} attempts (429)`,
+				description:
+					`${method} ${shownPath}. Syncro allows 180 requests per minute per IP address, shared by every workflow and machine ` +
+					'behind that address. Lower "Requests per Minute" in the Syncro credential (for example 180 divided by the number of ' +
+					'n8n instances sharing the IP), or run fewer Syncro workflows at once.',
+				httpCode: '429',
+				itemIndex: req.itemIndex,
+			});
+		}
+
+		if (TRANSIENT_STATUSES.has(status) && idempotent && transient < MAX_TRANSIENT_RETRIES) {
+			const wait = retryAfterMs(response.headers) ?? backoffMs(transient, windowMs);
+			transient++;
+			logWarn(ctx, 'Syncro answered a gateway error, retrying', { method, path: shownPath, status, attempt: transient, waitMs: wait });
+			await sleep(wait, signal).catch(() => undefined);
+			continue;
+		}
+
+		if (status < 200 || status >= 300) {
+			const { message, description } = describeHttpError({ status, method, path: shownPath, permission: req.permission, body });
+			const note =
+				TRANSIENT_STATUSES.has(status) && !idempotent
+					? ' It was not retried automatically: repeating a POST could create a duplicate in Syncro.'
+					: '';
+			throw new NodeApiError(ctx.getNode(), { status, path: shownPath, body: safeBody(body) } as JsonObject, {
+				message,
+				description: description + note,
+				httpCode: String(status),
+				itemIndex: req.itemIndex,
+			});
+		}
+
+		if (malformed) {
+			throw new NodeApiError(ctx.getNode(), { status, path: shownPath } as JsonObject, {
+				message: 'Syncro sent a response that is not valid JSON',
+				description: `${method} ${shownPath} answered ${status} with a body that could not be parsed. ` +
+					(method === 'POST' ? 'The request may have been applied: check Syncro before running it again.' : 'Try again later.'),
+				httpCode: String(status),
+				itemIndex: req.itemIndex,
+			});
+		}
+
+		if (typeof body === 'string' && body.trim().startsWith('<')) {
+			throw new NodeApiError(ctx.getNode(), { status, path: shownPath } as JsonObject, {
+				message: `Syncro sent ${syncroErrorText(body)}`,
+				description: `${method} ${shownPath} answered ${status} with HTML. Check the subdomain or Base URL Override of the credential.`,
+				httpCode: String(status),
+				itemIndex: req.itemIndex,
+			});
+		}
+
+		if (isSoftFailure(body)) {
+			const said = syncroErrorText(body) ?? 'Syncro reported "success": false';
+			throw new NodeApiError(ctx.getNode(), { status, path: shownPath, body: safeBody(body) } as JsonObject, {
+				message: `Syncro refused the request: ${said}`,
+				description: `${method} ${shownPath} answered ${status} but reported a failure.`,
+				httpCode: String(status),
+				itemIndex: req.itemIndex,
+			});
+		}
+
+		return body;
+	}
+}
+
+function safeBody(body: unknown): unknown {
+	if (typeof body === 'string') return body.length > 500 ? `${body.slice(0, 500)}…` : body;
+	return body ?? null;
+}
+
+function networkError(
+	ctx: SyncroContext,
+	info: { method: string; path: string; code?: string; idempotent: boolean; attempts: number; itemIndex?: number; timeoutMs: number },
+): NodeApiError {
+	const timedOut = info.code === 'ECONNABORTED' || info.code === 'ETIMEDOUT' || info.code === 'ESOCKETTIMEDOUT';
+	const what = timedOut
+		? `Syncro did not answer within ${Math.round(info.timeoutMs / 1000)} seconds`
+		: info.code === 'ENOTFOUND'
+			? 'The Syncro host could not be found: check the subdomain in the credential'
+			: 'The connection to Syncro failed';
+	const retried = info.idempotent
+		? `Tried ${info.attempts} time(s).`
+		: 'Not retried automatically: repeating a POST could create a duplicate in Syncro; check Syncro before running it again.';
+	// The message must not contain the raw error code: n8n replaces such messages with generic text.
+	return new NodeApiError(ctx.getNode(), { path: info.path, networkCode: info.code ?? null } as JsonObject, {
+		message: what,
+		description: `${info.method} ${info.path} (${info.code ?? 'network error'}). ${retried}`,
+		itemIndex: info.itemIndex,
+	});
+}
