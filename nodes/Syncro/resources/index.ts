@@ -3,9 +3,66 @@
  */
 import type { OperationDef, ResourceDef } from '../core/types';
 import { customApi } from './customApiCall';
+import { account } from './account';
+import { appointment } from './appointment';
+import { appointmentType } from './appointmentType';
+import { asset } from './asset';
+import { cannedResponse } from './cannedResponse';
+import { contact } from './contact';
+import { contract } from './contract';
+import { customer } from './customer';
+import { estimate } from './estimate';
+import { invoice } from './invoice';
+import { lead } from './lead';
+import { lineItem } from './lineItem';
+import { newTicketForm } from './newTicketForm';
+import { partOrder } from './partOrder';
+import { payment } from './payment';
+import { policyFolder } from './policyFolder';
+import { portalUser } from './portalUser';
+import { product } from './product';
+import { purchaseOrder } from './purchaseOrder';
+import { rmmAlert } from './rmmAlert';
+import { schedule } from './schedule';
+import { script } from './script';
+import { ticketTimer } from './ticketTimer';
+import { timelog } from './timelog';
+import { user } from './user';
+import { vendor } from './vendor';
+import { wikiPage } from './wikiPage';
 import { ticket } from './ticket';
 
-export const RESOURCES: ResourceDef[] = [ticket, customApi];
+export const RESOURCES: ResourceDef[] = [
+	account,
+	appointment,
+	appointmentType,
+	asset,
+	cannedResponse,
+	contact,
+	contract,
+	customer,
+	estimate,
+	invoice,
+	lead,
+	lineItem,
+	newTicketForm,
+	partOrder,
+	payment,
+	policyFolder,
+	portalUser,
+	product,
+	purchaseOrder,
+	rmmAlert,
+	schedule,
+	script,
+	ticketTimer,
+	timelog,
+	user,
+	vendor,
+	wikiPage,
+	ticket,
+	customApi,
+].filter((resource) => resource.operations.length > 0);
 
 const index = new Map<string, { resource: ResourceDef; op: OperationDef }>();
 for (const resource of RESOURCES) {

@@ -1,5 +1,6 @@
 import type { ResourceDef } from '../core/types';
 import { body, query, recordId } from '../core/fields';
+import { worksheetOperations } from './worksheetResult';
 
 const ticketId = recordId('ticket', 'ticketId', 'Ticket');
 
@@ -317,6 +318,6 @@ export const ticket: ResourceDef = {
 			permission: 'Tickets - Edit',
 			fields: [ticketId, body.id('attachment_id', undefined, { displayName: 'Attachment ID', required: true })],
 		},
+		...worksheetOperations,
 	],
 };
-

@@ -1,0 +1,12 @@
+/** Jest runs the TypeScript tests directly (ts-jest); the nodes are loaded from dist/ as n8n loads them. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: { warnOnly: false } }],
+	},
+	testTimeout: 30000,
+	maxWorkers: 2,
+};

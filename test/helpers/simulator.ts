@@ -1,0 +1,37 @@
+/** Typed access to the JavaScript simulator for the TypeScript tests. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const server = require('../simulator/server');
+
+export interface SimRequestRecord {
+	method: string;
+	path: string;
+	url: string;
+	query: Record<string, string | string[]>;
+	body: Record<string, unknown> | undefined;
+	status: number;
+	at: number;
+	authorization: boolean;
+}
+
+export interface Simulator {
+	origin: string;
+	baseUrl: string;
+	port: number;
+	token: string;
+	db: { table(name: string): { get(id: number | string): Record<string, any> | undefined; all(): Array<Record<string, any>>; insert(row: Record<string, any>): Record<string, any>; filter(fn: (row: Record<string, any>) => boolean): Array<Record<string, any>>; size: number } };
+	requests: SimRequestRecord[];
+	rate: { window: number; count: number; refused: number };
+	setRateLimit(limit: { limit: number; windowMs: number; retryAfter?: boolean } | null): void;
+	failNext(failure: { status: number; count: number; method?: string; path?: RegExp | string; body?: unknown; raw?: string; headers?: Record<string, string> }): void;
+	resetNext(count?: number, filter?: { method?: string; path?: RegExp | string }): void;
+	stallNext(count: number, ms: number, filter?: { method?: string; path?: RegExp | string }): void;
+	clearFaults(): void;
+	requestsTo(method: string, path: string | RegExp): SimRequestRecord[];
+	clearRequests(): void;
+	close(): Promise<void>;
+	faults: { latencyMs: number };
+}
+
+export async function startSimulator(options: Record<string, unknown> = {}): Promise<Simulator> {
+	return (await server.createSimulator({ quiet: true, ...options })) as Simulator;
+}
