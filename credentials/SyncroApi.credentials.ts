@@ -18,9 +18,7 @@ export const SYNCRO_BASE_URL_EXPRESSION =
 	'={{ (() => {' +
 	" const override = String($credentials.baseUrl || '').trim();" +
 	" if (override) { const root = override.replace(/\\/+$/, ''); return /\\/api\\/v1$/.test(root) ? root : root + '/api/v1'; }" +
-	" let host = String($credentials.subdomain || '').trim().toLowerCase().replace(/^https?:\\/\\//, '');" +
-	" if (!/^[^\\/]*(\\/[a-z0-9\\/_-]*)?$/.test(host)) return 'https://invalid-subdomain.invalid/api/v1';" +
-	" host = host.replace(/\\/.*$/, '').replace(/\\.syncromsp\\.com\\.?$/, '');" +
+	" const host = String($credentials.subdomain || '').trim().toLowerCase().replace(/^https?:\\/\\//, '').replace(/\\/+$/, '').replace(/\\.syncromsp\\.com\\.?$/, '');" +
 	" return /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(host) ? 'https://' + host + '.syncromsp.com/api/v1' : 'https://invalid-subdomain.invalid/api/v1';" +
 	' })() }}';
 

@@ -35,15 +35,12 @@ export function normaliseSubdomain(input: unknown): string | SettingProblem {
 				'The Syncro credential has no subdomain: enter the part before ".syncromsp.com" (for "https://acme.syncromsp.com" enter "acme")',
 		};
 	}
-	let host = raw.replace(/^https?:\/\//, '');
-	// A trailing slash (or a pasted path such as "/tickets") is harmless; anything that changes the host is not.
-	const slash = host.indexOf('/');
-	if (slash !== -1) {
-		const rest = host.slice(slash);
-		if (!/^\/[a-z0-9/_-]*$/.test(rest)) return invalid(raw);
-		host = host.slice(0, slash);
-	}
-	host = host.replace(/\.syncromsp\.com\.?$/, '');
+	// Only a scheme, a trailing slash and the ".syncromsp.com" suffix are stripped: anything else
+	// (a path, "#", "@", another domain) means the value is not a Syncro subdomain.
+	const host = raw
+		.replace(/^https?:\/\//, '')
+		.replace(/\/+$/, '')
+		.replace(/\.syncromsp\.com\.?$/, '');
 	return LABEL.test(host) ? host : invalid(raw);
 }
 

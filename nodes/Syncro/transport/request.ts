@@ -153,8 +153,11 @@ function errorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && code !== '') return code;
+		// n8n's NodeApiError keeps the network code (ECONNRESET, ECONNABORTED…) in httpCode.
+		for (const key of ['code', 'httpCode'] as const) {
+			const code = (current as Record<string, unknown>)[key];
+			if (typeof code === 'string' && /^[A-Z][A-Z_]+$/.test(code)) return code;
+		}
 		current = (current as { cause?: unknown }).cause;
 	}
 	return undefined;
@@ -185,7 +188,7 @@ export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, sett
 	let transient = 0;
 
 	for (;;) {
-		await throttle.acquire(signal).catch(() => {
+		const release = await throttle.acquire(signal).catch(() => {
 			throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting for the Syncro rate limit', {
 				itemIndex: req.itemIndex,
 			});
@@ -213,7 +216,9 @@ export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, sett
 				CREDENTIAL_NAME,
 				options,
 			)) as RawResponse;
+			release();
 		} catch (error) {
+			release();
 			const code = errorCode(error);
 			if (signal?.aborted) {
 				throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex: req.itemIndex });

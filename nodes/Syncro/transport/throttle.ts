@@ -1,10 +1,13 @@
 /**
  * Client-side rate limiting shared by every Syncro request of the process.
  *
- * Syncro allows 180 requests per minute per IP address. A sliding-window log guarantees that no window of
- * `windowMs` (plus a small safety margin for network jitter) ever holds more than `limit` sends, which also
- * keeps every fixed window the server counts in under the limit. When Syncro still answers 429 (another
- * process or machine shares the IP), `pause()` holds every caller of the process until the given time.
+ * Syncro allows 180 requests per minute per IP address and counts a request when it arrives. We cannot see
+ * that moment, only that it lies between our send and our receipt of the answer. So each request is logged
+ * with the time its answer came back (and counts as "now" while it is in flight), and a new request may start
+ * only when fewer than `limit` logged requests ended within the last window (plus a small margin). Then no
+ * window of the server's clock ever holds more than `limit` arrivals, whatever the latency.
+ * When Syncro still answers 429 (another process or machine shares the IP), `pause()` holds every caller of
+ * the process until the given time.
  */
 import { sleepWithAbort } from 'n8n-workflow';
 
@@ -13,10 +16,15 @@ export interface ThrottleSettings {
 	windowMs: number;
 }
 
+/** Call when the answer arrived (or the request failed): the slot then counts from this moment. */
+export type Release = () => void;
+
 export class Throttle {
-	private readonly sent: number[] = [];
+	/** End times of recent requests; Infinity while in flight. */
+	private readonly log: number[] = [];
 	private pausedUntil = 0;
 	private queue: Promise<void> = Promise.resolve();
+	private released: Array<() => void> = [];
 	limit: number;
 	windowMs: number;
 
@@ -25,17 +33,20 @@ export class Throttle {
 		this.windowMs = settings.windowMs;
 	}
 
-	/** Safety margin added to the window: covers latency jitter between our send and the server's count. */
+	/** Safety margin added to the window for clock granularity. */
 	private get marginMs(): number {
 		return Math.min(1000, Math.ceil(this.windowMs * 0.01));
 	}
 
 	/** Resolves when one more request may be sent; callers are served in arrival order. */
-	async acquire(signal?: AbortSignal): Promise<void> {
+	async acquire(signal?: AbortSignal): Promise<Release> {
 		const turn = this.queue.then(async () => await this.waitForSlot(signal));
 		// Keep the chain alive even when one waiter is aborted.
-		this.queue = turn.catch(() => undefined);
-		await turn;
+		this.queue = turn.then(
+			() => undefined,
+			() => undefined,
+		);
+		return await turn;
 	}
 
 	/** Holds every request of the process until `until` (epoch ms): used after a 429. */
@@ -47,21 +58,51 @@ export class Throttle {
 		return Math.max(0, this.pausedUntil - this.now());
 	}
 
-	private async waitForSlot(signal?: AbortSignal): Promise<void> {
+	/** Requests that ended within the current window or are still in flight. */
+	get inWindow(): number {
+		const windowStart = this.now() - (this.windowMs + this.marginMs);
+		return this.log.filter((t) => t > windowStart).length;
+	}
+
+	private async waitForSlot(signal?: AbortSignal): Promise<Release> {
 		for (;;) {
 			const now = this.now();
 			const windowStart = now - (this.windowMs + this.marginMs);
-			while (this.sent.length > 0 && this.sent[0] <= windowStart) this.sent.shift();
+			for (let i = this.log.length - 1; i >= 0; i--) if (this.log[i] <= windowStart) this.log.splice(i, 1);
 			let waitMs = this.pausedUntil - now;
-			if (this.sent.length >= this.limit) {
-				waitMs = Math.max(waitMs, this.sent[this.sent.length - this.limit] - windowStart);
+			let waitForRelease = false;
+			if (this.log.length >= this.limit) {
+				const sorted = [...this.log].sort((a, b) => a - b);
+				const blocking = sorted[this.log.length - this.limit];
+				if (blocking === Infinity) waitForRelease = true;
+				else waitMs = Math.max(waitMs, blocking - windowStart);
 			}
-			if (waitMs <= 0) {
-				this.sent.push(now);
-				return;
+			if (!waitForRelease && waitMs <= 0) {
+				this.log.push(Infinity);
+				return this.releaser();
 			}
-			await sleep(waitMs, signal);
+			if (waitForRelease) {
+				// Wake on the next answer; the bounded sleep also rejects as soon as the execution is cancelled.
+				const released = new Promise<void>((resolve) => this.released.push(resolve));
+				await Promise.race([released, sleep(Math.min(1000, this.windowMs), signal)]);
+			} else {
+				await sleep(waitMs, signal);
+			}
 		}
+	}
+
+	private releaser(): Release {
+		let done = false;
+		// Mark the first in-flight slot as ended: which one does not matter, only how many end when.
+		return () => {
+			if (done) return;
+			done = true;
+			const i = this.log.indexOf(Infinity);
+			if (i !== -1) this.log[i] = this.now();
+			const waiters = this.released;
+			this.released = [];
+			for (const wake of waiters) wake();
+		};
 	}
 }
 
