@@ -94,6 +94,12 @@ export class SyncroApi implements ICredentialType {
 		},
 	};
 
+	/**
+	 * GET /me. A wrong token answers 401; a wrong subdomain answers 404 or, on Syncro's cloud, redirects to a
+	 * web page (200 without a user): the last rule turns that into an error instead of a false success.
+	 * (n8n versions that keep the HTTP status of a failed test request show the `responseCode` messages; the
+	 * others show their own "Authorization failed" / "could not be found" texts, which still differ.)
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: SYNCRO_BASE_URL_EXPRESSION,

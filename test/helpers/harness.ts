@@ -194,23 +194,9 @@ export async function runChain(items: IDataObject[], chain: WorkflowNodeSpec[], 
 	return await runWorkflow(nodes, connections, credentials);
 }
 
-export async function runWorkflow(nodes: INode[], connections: IDataObject, credentials: SyncroCredentialData): Promise<RunResult> {
-	const workflow = new Workflow({
-		id: 'wf-test',
-		name: 'test',
-		nodes,
-		connections: connections as never,
-		active: false,
-		nodeTypes,
-		settings: {},
-	});
-	const logs: RunResult['logs'] = [];
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-test', name: 'test', nodes, connections, active: false, settings: {} } as never);
-	let finished: IRun | undefined;
-	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => {
-		finished = fullRunData;
-	});
-	const additionalData = {
+/** What n8n-core needs to execute nodes in-process, with the given Syncro credentials. */
+export function makeAdditionalData(credentials: SyncroCredentialData, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
 		credentialsHelper: new MemoryCredentialsHelper({ syncroApi: credentials }),
 		hooks,
 		executeWorkflow: async () => {
@@ -230,6 +216,25 @@ export async function runWorkflow(nodes: INode[], connections: IDataObject, cred
 			throw new Error('not supported in tests');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export async function runWorkflow(nodes: INode[], connections: IDataObject, credentials: SyncroCredentialData): Promise<RunResult> {
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'test',
+		nodes,
+		connections: connections as never,
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+	const logs: RunResult['logs'] = [];
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-test', name: 'test', nodes, connections, active: false, settings: {} } as never);
+	let finished: IRun | undefined;
+	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => {
+		finished = fullRunData;
+	});
+	const additionalData = makeAdditionalData(credentials, hooks);
 
 	const runExecutionData = createRunExecutionData();
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
