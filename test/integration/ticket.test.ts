@@ -65,4 +65,10 @@ describe('Ticket resource', () => {
 		expect(out[1].json.error).toMatch(/item 2/);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
+
+	it('refuses a value that is not one of an option list (set by an expression)', async () => {
+		const result = await runChain([{}], [{ name: 'Syncro', parameters: { resource: 'ticket', operation: 'getComments', ticketId: { __rl: true, mode: 'id', value: '4001' }, returnAll: true, filters: { comment_format: '={{ "markdown" }}' } } }], creds());
+		expect(result.error?.message).toBe('Invalid "Comment Format" in Filters in item 1: "markdown" is not one of: plaintext, richtext, original');
+		expect(sim.requests).toHaveLength(0);
+	});
 });

@@ -1,0 +1,39 @@
+/** Helpers shared by the benchmark processes. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { runChain, syncroCredentials, type RunResult, type SyncroCredentialData } from '../test/helpers/harness';
+
+export const LIMIT = 180;
+/** Syncro's 60 s window shrunk 20x, the throttle told the same: minutes become seconds. */
+export const WINDOW_MS = 3000;
+
+export function credentials(baseUrl: string, token: string, overrides: Partial<SyncroCredentialData> = {}): SyncroCredentialData {
+	return syncroCredentials(baseUrl, token, { requestsPerMinute: LIMIT, rateLimitWindowMs: WINDOW_MS, timeoutSeconds: 10, ...overrides });
+}
+
+export async function returnAllTickets(baseUrl: string, token: string, overrides: Partial<SyncroCredentialData> = {}): Promise<RunResult> {
+	return await runChain([{}], [{ name: 'Syncro', parameters: { resource: 'ticket', operation: 'getAll', returnAll: true } }], credentials(baseUrl, token, overrides));
+}
+
+export function ticketRows(count: number, firstId = 100_000): IDataObject[] {
+	const rows: IDataObject[] = [];
+	const base = Date.parse('2026-01-01T00:00:00Z');
+	for (let i = 0; i < count; i++) {
+		const at = new Date(base + i * 60_000).toISOString();
+		rows.push({
+			id: firstId + i,
+			number: String(50_000 + i),
+			subject: `Benchmark ticket ${i}`,
+			status: ['New', 'In Progress', 'Resolved'][i % 3],
+			problem_type: 'Software',
+			priority: '2 Normal',
+			customer_id: 2001,
+			user_id: 11,
+			created_at: at,
+			updated_at: at,
+			properties: {},
+			tag_list: [],
+		});
+	}
+	return rows;
+}
