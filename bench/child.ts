@@ -16,6 +16,20 @@ async function raw(baseUrl: string, token: string): Promise<number> {
 	return records;
 }
 
+/** The same pages through n8n-core's own HTTP helper (what every node's requests go through), without the Syncro node. */
+async function viaN8nHelper(baseUrl: string, token: string): Promise<number> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { httpRequest } = require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions');
+	let records = 0;
+	for (let page = 1; ; page++) {
+		const text = (await httpRequest({ method: 'GET', url: `${baseUrl}/tickets?page=${page}`, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, encoding: 'text' })) as string;
+		const body = JSON.parse(text) as { tickets: unknown[]; meta?: { total_pages?: number } };
+		records += body.tickets.length;
+		if (body.meta?.total_pages !== undefined ? page >= body.meta.total_pages : body.tickets.length === 0) break;
+	}
+	return records;
+}
+
 async function main() {
 	const [mode, baseUrl, token, overridesJson] = process.argv.slice(2);
 	const overrides = JSON.parse(overridesJson || '{}');
@@ -29,6 +43,8 @@ async function main() {
 	let error: string | null = null;
 	if (mode === 'raw') {
 		records = await raw(baseUrl, token);
+	} else if (mode === 'helper') {
+		records = await viaN8nHelper(baseUrl, token);
 	} else {
 		// Loaded only here, so the raw loop's memory figure does not include n8n.
 		const { shutdownN8n } = await import('../test/helpers/harness');

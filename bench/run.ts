@@ -157,6 +157,7 @@ async function overhead(): Promise<void> {
 		const rounds = 3;
 		const node: number[] = [];
 		const raw: number[] = [];
+		const helper: number[] = [];
 		let nodeRss = 0;
 		let rawRss = 0;
 		let nodeRssDelta = 0;
@@ -164,6 +165,7 @@ async function overhead(): Promise<void> {
 		let records = 0;
 		for (let i = 0; i < rounds; i++) {
 			const r = await runChild('raw', sim);
+			helper.push((await runChild('helper', sim)).ms);
 			const n = await runChild('node', sim, { requestsPerMinute: 1_000_000, rateLimitWindowMs: 60_000 });
 			if (n.error) throw new Error(`node run failed: ${n.error}`);
 			raw.push(r.ms);
@@ -180,6 +182,9 @@ async function overhead(): Promise<void> {
 		figure('overhead.node_ms_median', median(node));
 		figure('overhead.raw_ms_median', median(raw));
 		figure('overhead.wall_time_ratio_node_to_raw', median(node) / median(raw));
+		// n8n's helper opens a new connection per request (no keep-alive); this ratio isolates the node's own layer.
+		figure('overhead.n8n_helper_loop_ms_median', median(helper));
+		figure('overhead.wall_time_ratio_node_to_n8n_helper_loop', median(node) / median(helper));
 		figure('overhead.node_peak_rss_mb', nodeRss / 1024);
 		figure('overhead.raw_peak_rss_mb', rawRss / 1024);
 		figure('overhead.peak_rss_ratio_node_to_raw', nodeRss / rawRss);

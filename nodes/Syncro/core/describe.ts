@@ -51,6 +51,8 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 	switch (field.kind) {
 		case 'text':
 			return { ...base, type: 'string', typeOptions: { rows: 4 }, default: field.default ?? '' };
+		case 'password':
+			return { ...base, type: 'string', typeOptions: { password: true }, default: field.default ?? '' };
 		case 'number':
 		case 'integer':
 			return {

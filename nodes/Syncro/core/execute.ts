@@ -83,6 +83,7 @@ function splitList(value: unknown, reject: Reject): string[] {
 export function coerce(field: FieldDef, raw: unknown, reject: Reject): unknown {
 	switch (field.kind) {
 		case 'string':
+		case 'password':
 		case 'text': {
 			if (typeof raw === 'object' && raw !== null) return reject(`an object was given where text is expected`);
 			const text = String(raw);
@@ -216,8 +217,12 @@ export function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 	return { path, query, body: hasBody ? body : undefined };
 }
 
-/** Unwraps a single-record answer: `{ticket: {...}}` -> the ticket; empty bodies -> `{success: true}`. */
+/**
+ * Unwraps a single-record answer: `{ticket: {...}}` -> the ticket; an empty body -> `{success: true}`;
+ * a JSON `null` (Syncro's answer for a soft-deleted record) -> `{found: false}` for a read.
+ */
 export function toRecords(op: OperationDef, resource: ResourceDef, body: unknown): IDataObject[] {
+	if (body === null && op.method === 'GET') return [{ found: false }];
 	if (body === undefined || body === null) return [{ success: true }];
 	if (typeof body === 'string') return [{ message: body.trim() }];
 	if (Array.isArray(body)) return body.map((v) => (v && typeof v === 'object' ? (v as IDataObject) : { value: v as string }));

@@ -44,6 +44,7 @@ function builders(location: FieldLocation) {
 	return {
 		string: (name: string, o?: FieldOptions) => make(location, 'string', name, o),
 		text: (name: string, o?: FieldOptions) => make(location, 'text', name, o),
+		password: (name: string, o?: FieldOptions) => make(location, 'password', name, o),
 		number: (name: string, o?: FieldOptions) => make(location, 'number', name, o),
 		integer: (name: string, o?: FieldOptions) => make(location, 'integer', name, o),
 		boolean: (name: string, o?: FieldOptions) => make(location, 'boolean', name, o),

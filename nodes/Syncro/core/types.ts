@@ -14,6 +14,8 @@ export type FieldKind =
 	| 'string'
 	/** multi-line text (comment bodies, notes) */
 	| 'text'
+	/** a secret typed by the user (portal passwords): masked in the editor */
+	| 'password'
 	| 'number'
 	| 'integer'
 	| 'boolean'

@@ -114,16 +114,21 @@ interface RawResponse {
 	body: unknown;
 }
 
-/** Parses a text body as JSON when it is JSON; keeps plain text (`Retry later`, `Disabled`, HTML) as text. */
+/**
+ * Parses a text body as JSON when it is JSON (objects, arrays, and the bare `null` or `"text"` some endpoints
+ * send); keeps plain text (`Retry later`, `Disabled`, HTML) as text. A body that starts like an object or an
+ * array but does not parse is malformed.
+ */
 export function parseBody(text: unknown): { value: unknown; malformed: boolean } {
 	if (typeof text !== 'string') return { value: text, malformed: false };
 	const trimmed = text.trim();
 	if (trimmed === '') return { value: undefined, malformed: false };
-	if (trimmed[0] === '{' || trimmed[0] === '[') {
+	const looksStructured = trimmed[0] === '{' || trimmed[0] === '[';
+	if (looksStructured || trimmed[0] === '"' || /^(null|true|false|-?\d+(\.\d+)?)$/.test(trimmed)) {
 		try {
 			return { value: JSON.parse(trimmed), malformed: false };
 		} catch {
-			return { value: text, malformed: true };
+			return { value: text, malformed: looksStructured };
 		}
 	}
 	return { value: text, malformed: false };
