@@ -9,6 +9,7 @@ describe("Syncro's error bodies", () => {
 		[{ error: 'Record not found' }, 'Record not found'],
 		[{ message: 'Ticket not found' }, 'Ticket not found'],
 		[{ errors: { base: ['Something failed'] } }, 'Something failed'],
+		[{ customer_id: ["can't be blank"], date: ["can't be blank"] }, "customer id can't be blank; date can't be blank"],
 	])('reads %j', (body, expected) => {
 		expect(syncroErrorText(body)).toBe(expected);
 	});

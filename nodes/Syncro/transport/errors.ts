@@ -62,7 +62,12 @@ export function syncroErrorText(body: unknown): string | undefined {
 	]
 		.map((s) => s.trim())
 		.filter((s, i, all) => s !== '' && all.indexOf(s) === i);
-	return parts.length > 0 ? clip(parts.join('; ')) : undefined;
+	if (parts.length > 0) return clip(parts.join('; '));
+	// Some endpoints (estimates) answer 422 with the field errors at the top level: {"date": ["can't be blank"]}.
+	const fieldErrors = Object.entries(record).filter(
+		([, value]) => Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'),
+	);
+	return fieldErrors.length > 0 ? clip(fieldErrors.flatMap(([key, value]) => flattenMessages(value, humanise(key))).join('; ')) : undefined;
 }
 
 /** True for a 2xx body that still reports a failure (`{"success":false,…}`). */
