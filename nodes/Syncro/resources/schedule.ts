@@ -88,7 +88,7 @@ export const schedule: ResourceDef = {
 	value: 'schedule',
 	name: 'Recurring Invoice',
 	description: 'Recurring invoice schedules (Syncro "schedules") that bill customers automatically, and their lines',
-	aliases: ['Recurring Invoice', 'Subscription', 'Invoice Schedule'],
+	aliases: ['Subscription', 'Invoice Schedule'],
 	wrapper: 'schedule',
 	operations: [
 		{
