@@ -35,3 +35,21 @@ export interface Simulator {
 export async function startSimulator(options: Record<string, unknown> = {}): Promise<Simulator> {
 	return (await server.createSimulator({ quiet: true, ...options })) as Simulator;
 }
+
+/**
+ * Starts a simulator for the test file (before all), clears its request log before each test, closes it and
+ * n8n-core's background services after all. `assign` receives the running simulator.
+ */
+export function useSimulator(assign: (sim: Simulator) => void, options: Record<string, unknown> = {}): void {
+	let sim: Simulator | undefined;
+	beforeAll(async () => {
+		sim = await startSimulator(options);
+		assign(sim);
+	});
+	beforeEach(() => sim?.clearRequests());
+	afterAll(async () => {
+		await sim?.close();
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		await require('./harness').shutdownN8n();
+	});
+}

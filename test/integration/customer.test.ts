@@ -1,20 +1,12 @@
-import { runChain, shutdownN8n, syncroCredentials } from '../helpers/harness';
-import { startSimulator, type Simulator } from '../helpers/simulator';
+import { runChain, syncroCredentials } from '../helpers/harness';
+import { useSimulator, type Simulator } from '../helpers/simulator';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { RESOURCES } = require('../../dist/nodes/Syncro/resources');
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	// Small pages so that Return All walks several of them.
-	sim = await startSimulator({ pageSizes: { customers: 3, contacts: 25 } });
-});
-afterAll(async () => {
-	await sim.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.clearRequests());
+// Small pages so that Return All walks several of them.
+useSimulator((s) => (sim = s), { pageSizes: { customers: 3, contacts: 25 } });
 
 const creds = () => syncroCredentials(sim.baseUrl, sim.token);
 const id = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });

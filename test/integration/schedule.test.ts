@@ -1,16 +1,8 @@
-import { runChain, shutdownN8n, syncroCredentials } from '../helpers/harness';
-import { startSimulator, type Simulator } from '../helpers/simulator';
+import { runChain, syncroCredentials } from '../helpers/harness';
+import { useSimulator, type Simulator } from '../helpers/simulator';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.clearRequests());
+useSimulator((s) => (sim = s));
 
 const creds = () => syncroCredentials(sim.baseUrl, sim.token);
 const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });

@@ -1,19 +1,11 @@
-import { runChain, shutdownN8n, syncroCredentials } from '../helpers/harness';
-import { startSimulator, type Simulator } from '../helpers/simulator';
+import { runChain, syncroCredentials } from '../helpers/harness';
+import { useSimulator, type Simulator } from '../helpers/simulator';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { RESOURCES } = require('../../dist/nodes/Syncro/resources');
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-	await shutdownN8n();
-});
-beforeEach(() => sim.clearRequests());
+useSimulator((s) => (sim = s));
 
 const creds = () => syncroCredentials(sim.baseUrl, sim.token);
 const id = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });

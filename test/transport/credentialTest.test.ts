@@ -1,20 +1,10 @@
 import { testCredentials } from '../helpers/credentialTest';
-import { credentialType, shutdownN8n, syncroCredentials } from '../helpers/harness';
-import { startSimulator, type Simulator } from '../helpers/simulator';
+import { credentialType, syncroCredentials } from '../helpers/harness';
+import { useSimulator, type Simulator } from '../helpers/simulator';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-	await shutdownN8n();
-});
-beforeEach(() => {
-	sim.clearFaults();
-	sim.clearRequests();
-});
+useSimulator((s) => (sim = s));
+beforeEach(() => sim.clearFaults());
 
 describe('credential connection test (GET /me)', () => {
 	it('succeeds with a good token, sent as a Bearer header', async () => {

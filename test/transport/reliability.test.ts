@@ -2,22 +2,12 @@
  * The transport against the simulator through the real n8n engine: throttle spacing, 429 recovery,
  * retries of idempotent requests only, error messages, timeouts, and secrets kept out of errors and URLs.
  */
-import { runChain, shutdownN8n, syncroCredentials, type SyncroCredentialData } from '../helpers/harness';
-import { startSimulator, type Simulator } from '../helpers/simulator';
+import { runChain, syncroCredentials, type SyncroCredentialData } from '../helpers/harness';
+import { useSimulator, type Simulator } from '../helpers/simulator';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-	await shutdownN8n();
-});
-beforeEach(() => {
-	sim.clearFaults();
-	sim.clearRequests();
-});
+useSimulator((s) => (sim = s));
+beforeEach(() => sim.clearFaults());
 
 const creds = (overrides: Partial<SyncroCredentialData> = {}) => syncroCredentials(sim.baseUrl, sim.token, overrides);
 const getTicket = (id = 4001, extra: Record<string, unknown> = {}) => ({
