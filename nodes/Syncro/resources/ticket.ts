@@ -4,6 +4,16 @@ import { worksheetOperations } from './worksheetResult';
 
 const ticketId = recordId('ticket', 'ticketId', 'Ticket');
 
+/** Optional fields of a ticket line item, on Add and Update. */
+const lineItemFields = [
+	body.id('product_id', 'product', { displayName: 'Product' }),
+	body.number('quantity'),
+	body.number('price_cost', { displayName: 'Cost Price' }),
+	body.number('price_retail', { displayName: 'Retail Price' }),
+	body.boolean('taxable'),
+	body.string('upc_code', { displayName: 'UPC Code' }),
+];
+
 /** Fields shared by Create and Update (Syncro's PUT takes the same body as POST). */
 const ticketFields = [
 	body.string('subject'),
@@ -254,12 +264,7 @@ export const ticket: ResourceDef = {
 				ticketId,
 				body.string('name', { required: true, description: 'Syncro requires a name even when a product is set' }),
 				body.text('description', { required: true, description: 'Syncro requires a description even when a product is set' }),
-				body.id('product_id', 'product', { displayName: 'Product' }),
-				body.number('quantity'),
-				body.number('price_cost', { displayName: 'Cost Price' }),
-				body.number('price_retail', { displayName: 'Retail Price' }),
-				body.boolean('taxable'),
-				body.string('upc_code', { displayName: 'UPC Code' }),
+				...lineItemFields,
 			],
 		},
 		{
@@ -277,12 +282,7 @@ export const ticket: ResourceDef = {
 				body.id('ticket_line_item_id', undefined, { displayName: 'Line Item ID', required: true }),
 				body.string('name'),
 				body.text('description'),
-				body.id('product_id', 'product', { displayName: 'Product' }),
-				body.number('quantity'),
-				body.number('price_cost', { displayName: 'Cost Price' }),
-				body.number('price_retail', { displayName: 'Retail Price' }),
-				body.boolean('taxable'),
-				body.string('upc_code', { displayName: 'UPC Code' }),
+				...lineItemFields,
 			],
 		},
 		{
