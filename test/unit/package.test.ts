@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+function find(dir: string, suffix: string): string[] {
+	return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+		const rel = path.join(dir, entry.name);
+		if (entry.isDirectory()) return find(rel, suffix);
+		return entry.name.endsWith(suffix) ? [rel] : [];
+	});
+}
+
+describe('package.json (what n8n loads and the scanner checks)', () => {
+	it('registers every node and credential the sources define', () => {
+		const nodes = find('nodes', '.node.ts').map((f) => `dist/${f.replace(/\.ts$/, '.js')}`).sort();
+		const credentials = find('credentials', '.credentials.ts').map((f) => `dist/${f.replace(/\.ts$/, '.js')}`).sort();
+		expect([...pkg.n8n.nodes].sort()).toEqual(nodes);
+		expect([...pkg.n8n.credentials].sort()).toEqual(credentials);
+	});
+
+	it('is a community package without runtime dependencies', () => {
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.files).toEqual(['dist']);
+		expect(Object.keys(pkg.dependencies ?? {})).toEqual([]);
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
+		expect(pkg.n8n.strict).toBe(true);
+	});
+});
