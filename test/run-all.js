@@ -39,6 +39,7 @@ const build = step('build', npm, ['run', 'build']);
 count('build', build.status === 0);
 if (build.status === 0) {
 	count('lint', step('lint', npm, ['run', 'lint']).status === 0);
+	count('example pictures up to date', step('example pictures', process.execPath, ['examples/pictures/render.js', '--check']).status === 0);
 
 	const report = path.join(os.tmpdir(), `syncro-jest-${process.pid}.json`);
 	const jest = step('jest', npx, ['jest', '--json', `--outputFile=${report}`]);

@@ -48,17 +48,21 @@ export class Syncro implements INodeType {
 					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), { itemData: { item: itemIndex } }),
 				);
 			} catch (error) {
+				// n8n's own errors already name the item; anything else is wrapped so it does too.
+				const nodeError =
+					error instanceof NodeApiError || error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				if (this.continueOnFail()) {
+					// `error` on the item sends it down the error output when the node has one.
 					output.push({
-						json: { error: (error as Error).message, description: (error as { description?: string }).description ?? null },
+						json: { error: nodeError.message, description: nodeError.description ?? null },
+						error: nodeError,
 						pairedItem: { item: itemIndex },
 					});
 					continue;
 				}
-				// n8n's own errors already name the item; anything else is wrapped so it does too.
-				throw error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				throw nodeError;
 			}
 		}
 		return [output];

@@ -158,13 +158,15 @@ export interface WorkflowNodeSpec {
 	type?: string;
 	parameters: IDataObject;
 	continueOnFail?: boolean;
+	/** 'continueErrorOutput': failed items go to a second output (read it with output(name, 1)). */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 	alwaysOutputData?: boolean;
 }
 
 export interface RunResult {
 	run: IRun;
-	/** Output items of a node, by name (first output, last run). */
-	output(nodeName: string): INodeExecutionData[];
+	/** Output items of a node, by name (first output unless told, last run). */
+	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
 	/** The error of the run, if it failed. */
 	error: (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
 	logs: Array<{ level: string; message: string; meta?: unknown }>;
@@ -183,6 +185,7 @@ export async function runChain(items: IDataObject[], chain: WorkflowNodeSpec[], 
 			parameters: spec.parameters as INode['parameters'],
 			credentials: { syncroApi: { id: 'cred-1', name: 'Syncro account' } },
 			...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const, continueOnFail: true } : {}),
+			...(spec.onError ? { onError: spec.onError } : {}),
 			...(spec.alwaysOutputData ? { alwaysOutputData: true } : {}),
 		})),
 	];
@@ -243,10 +246,10 @@ export async function runWorkflow(nodes: INode[], connections: IDataObject, cred
 	const result = finished ?? run;
 	return {
 		run: result,
-		output(nodeName: string) {
+		output(nodeName: string, outputIndex = 0) {
 			const runs = result.data.resultData.runData[nodeName];
 			if (!runs || runs.length === 0) return [];
-			return (runs[runs.length - 1].data?.main?.[0] ?? []) as INodeExecutionData[];
+			return (runs[runs.length - 1].data?.main?.[outputIndex] ?? []) as INodeExecutionData[];
 		},
 		error: result.data.resultData.error as RunResult['error'],
 		logs,

@@ -58,6 +58,20 @@ describe('Ticket resource', () => {
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
+	it('sends a failed item down the error output when the node has one', async () => {
+		const result = await runChain(
+			[{ id: 4001 }, { id: 999999 }],
+			[{ name: 'Syncro', onError: 'continueErrorOutput', parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } } }],
+			creds(),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output('Syncro', 0).map((i) => i.json.id)).toEqual([4001]);
+		const failed = result.output('Syncro', 1);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json.error).toBe('Syncro found no such record (404)');
+		expect(failed[0].pairedItem).toEqual({ item: 1 });
+	});
+
 	it('refuses a value that is not one of an option list (set by an expression)', async () => {
 		const result = await runChain([{}], [{ name: 'Syncro', parameters: { resource: 'ticket', operation: 'getComments', ticketId: { __rl: true, mode: 'id', value: '4001' }, returnAll: true, filters: { comment_format: '={{ "markdown" }}' } } }], creds());
 		expect(result.error?.message).toBe('Invalid "Comment Format" in Filters in item 1: "markdown" is not one of: plaintext, richtext, original');

@@ -1,0 +1,574 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+/**
+ * End-to-end tests in a real n8n (the pinned runtime of test/e2e/n8n-runtime, installed on demand).
+ *
+ *   node test/e2e/run.js            (after `npm run build`)
+ *   E2E_KEEP=1 node test/e2e/run.js keeps the n8n user folder and prints where it is
+ *   E2E_ONLY=invoice,onboarding,returnall,server node test/e2e/run.js runs only those groups
+ *
+ * The package is `npm pack`ed and installed into a private N8N_USER_FOLDER the way n8n installs community
+ * packages; the Syncro simulator runs in this process. The example workflows of examples/ are imported
+ * as they ship and run: with `n8n execute` for the manual ones, and under one `n8n start` for the webhook
+ * ones and n8n's own credential test. Every scenario checks the workflow output and the simulator's state
+ * and request log. One line per check, then `e2e: N passed, N failed`; the exit code is 1 on any failure.
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { ensureN8n } = require('./install');
+const { N8n, installPackage, packPackage, waitFor, REPO_ROOT } = require('./n8n');
+const { createSimulator } = require('../simulator/server');
+const { rmmAlertDelivery } = require('./deliveries');
+
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+/** Credential ID the example workflows refer to ("Syncro account"). */
+const SANDBOX_CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
+/** Rate-limit scenario, time-scaled: a 3 s window instead of Syncro's 60 s. */
+const RATE = { limit: 50, windowMs: 3000, extraCustomers: 3000 };
+const OWNER = { email: 'e2e-owner@example.com', password: 'E2eOwner-Pass1', firstName: 'E2E', lastName: 'Owner' };
+const OVERALL_TIMEOUT_MS = 20 * 60_000;
+const ONLY = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const wanted = (/** @type {string} */ group) => ONLY.length === 0 || ONLY.includes(group);
+
+let passed = 0;
+let failed = 0;
+let number = 0;
+
+/** Runs one check and prints one line. @param {string} name @param {() => unknown} fn */
+async function check(name, fn) {
+	number++;
+	try {
+		const detail = await fn();
+		passed++;
+		console.log(`ok ${number} - ${name}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`);
+		return true;
+	} catch (error) {
+		failed++;
+		const message = error instanceof Error ? error.message : String(error);
+		console.log(`not ok ${number} - ${name}\n  ${message.split('\n').slice(0, 12).join('\n  ')}`);
+		return false;
+	}
+}
+
+/** Records a check that could not run because an earlier step failed. */
+function skipped(/** @type {string} */ name, /** @type {string} */ why) {
+	number++;
+	failed++;
+	console.log(`not ok ${number} - ${name}\n  not run: ${why}`);
+}
+
+function info(/** @type {string} */ line) {
+	console.log(`# ${line}`);
+}
+
+const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+
+/** @returns {any} */
+function loadExample(/** @type {string} */ file) {
+	return JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+}
+
+/** A copy of a workflow under another ID and name, its Syncro nodes using another credential. */
+function variant(/** @type {any} */ workflow, /** @type {string} */ id, /** @type {string} */ name, /** @type {{id: string, name: string}} */ credential) {
+	const copy = JSON.parse(JSON.stringify(workflow));
+	copy.id = id;
+	copy.name = name;
+	for (const node of copy.nodes) if (node.credentials?.syncroApi) node.credentials.syncroApi = { ...credential };
+	return copy;
+}
+
+/** Items (json) a node produced on one output in the run data of an execution. */
+function outputOf(/** @type {any} */ run, /** @type {string} */ node, output = 0) {
+	const runData = run?.data?.resultData?.runData ?? run?.resultData?.runData;
+	const task = runData?.[node]?.[0];
+	if (!task) throw new Error(`node "${node}" did not run (ran: ${Object.keys(runData ?? {}).join(', ') || 'nothing'})`);
+	if (task.error) throw new Error(`node "${node}" failed: ${task.error.message}`);
+	return (task.data?.main?.[output] ?? []).map((/** @type {any} */ item) => item.json);
+}
+
+/** The error of a run, if any, as text. */
+function runError(/** @type {any} */ run) {
+	const error = (run?.data ?? run)?.resultData?.error;
+	return error ? `${error.message}${error.description ? `: ${error.description}` : ''}` : undefined;
+}
+
+/** Asserts an `n8n execute` result succeeded; returns its run data. */
+function succeeded(/** @type {{ code: number, run: any, stdout: string, stderr: string }} */ result) {
+	if (!result.run) throw new Error(`no run data printed (exit ${result.code}):\n${(result.stdout + result.stderr).trim().split('\n').slice(-12).join('\n')}`);
+	const error = runError(result.run);
+	if (error) throw new Error(`the workflow failed: ${error}`);
+	assert.equal(result.code, 0, `n8n execute exited ${result.code}`);
+	assert.equal(result.run.status ?? 'success', 'success');
+	return result.run;
+}
+
+/** Requests the simulator received since `mark`. @param {any} sim @param {number} mark */
+const since = (sim, mark) => sim.requests.slice(mark);
+const mutating = (/** @type {any[]} */ requests) =>
+	requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/\/\d+(?=\/|$)/g, '/:id')}`);
+
+/** Every request carried the token in the Authorization header and none in the URL. */
+function assertAuth(/** @type {any[]} */ requests, /** @type {string} */ token) {
+	assert.ok(requests.length > 0, 'the simulator received no request');
+	assert.ok(requests.every((r) => r.authorization), 'a request went without the Authorization header');
+	assert.ok(requests.every((r) => !r.url.includes(token)), 'the API token appeared in a URL');
+}
+
+async function main() {
+	const started = Date.now();
+	const keep = process.env.E2E_KEEP === '1';
+
+	// 1. The pinned n8n (installed on demand) and the package, packed and installed as users get it.
+	const install = await ensureN8n({ log: info });
+	info(install.installed ? `n8n installed in ${seconds(install.ms)}` : 'n8n 2.8.4 already installed');
+
+	const n8n = new N8n();
+	/** @type {any} */
+	let sim;
+	try {
+		await n8n.allocatePorts();
+		info(`n8n user folder ${n8n.userFolder}`);
+		const tarball = await packPackage(path.join(n8n.userFolder, 'pack'));
+		const installed = await installPackage(n8n.userFolder, tarball);
+		info(`installed ${path.basename(tarball)} into .n8n/nodes/node_modules (${installed.version})`);
+		const manifest = JSON.parse(fs.readFileSync(path.join(installed.target, 'package.json'), 'utf8'));
+		const registered = [...(manifest.n8n?.nodes ?? [])];
+
+		// 2. The simulator, in this process (so every n8n call below is asynchronous).
+		sim = await createSimulator({ quiet: true });
+		info(`Syncro simulator at ${sim.baseUrl}`);
+
+		await scenarios(n8n, sim, registered);
+	} finally {
+		await n8n.stop().catch(() => undefined);
+		if (sim) await sim.close().catch(() => undefined);
+		if (!keep) fs.rmSync(n8n.userFolder, { recursive: true, force: true });
+		else info(`kept ${n8n.userFolder}`);
+	}
+	info(`e2e run took ${seconds(Date.now() - started)}`);
+}
+
+/** @param {N8n} n8n @param {any} sim @param {string[]} registered */
+async function scenarios(n8n, sim, registered) {
+	const connection = { subdomain: 'demo-msp', apiToken: sim.token, baseUrl: sim.baseUrl, timeoutSeconds: 30 };
+	const paced = { id: 'E2eCredPaced0001', name: 'Syncro (rate limit, paced)' };
+	const overBudget = { id: 'E2eCredOverBudget', name: 'Syncro (rate limit, over budget)' };
+	const t0 = Date.now();
+	await n8n.importCredentials([
+		{ ...SANDBOX_CREDENTIAL, type: 'syncroApi', data: { ...connection, requestsPerMinute: 180 } },
+		// Time-scaled: the client's window equals the simulator's, and the client's limit is the server's...
+		{ ...paced, type: 'syncroApi', data: { ...connection, requestsPerMinute: RATE.limit, rateLimitWindowMs: RATE.windowMs } },
+		// ...or three times it, as when another tool shares the IP: Syncro answers 429 and the node must absorb it.
+		{ ...overBudget, type: 'syncroApi', data: { ...connection, requestsPerMinute: RATE.limit * 3, rateLimitWindowMs: RATE.windowMs } },
+	]);
+	const examples = {
+		ticketToInvoice: loadExample('ticket-to-invoice.json'),
+		rmmToTicket: loadExample('rmm-alert-to-ticket.json'),
+		onboarding: loadExample('customer-onboarding.json'),
+		exportAll: loadExample('export-all-customers.json'),
+		rmmToSlack: loadExample('rmm-alert-to-slack-message.json'),
+	};
+	const exportPaced = variant(examples.exportAll, 'E2eReturnAllPaced', 'e2e: return all, paced', paced);
+	const exportOver = variant(examples.exportAll, 'E2eReturnAllOver', 'e2e: return all, over budget', overBudget);
+	await n8n.importWorkflows([...Object.values(examples), exportPaced, exportOver]);
+	info(`imported 3 credentials and ${Object.keys(examples).length + 2} workflows in ${seconds(Date.now() - t0)}`);
+
+	// Scenario 1: ticket to invoice.
+	if (wanted('invoice')) {
+		const mark = sim.requests.length;
+		const t = Date.now();
+		const result = await n8n.execute(examples.ticketToInvoice.id);
+		info(`ticket to invoice: n8n execute took ${seconds(Date.now() - t)}`);
+		/** @type {any} */
+		let run;
+		const ran = await check('ticket to invoice: the example workflow runs to the end in n8n', () => {
+			run = succeeded(result);
+		});
+		if (!ran) {
+			skipped('ticket to invoice: outputs and simulator state', 'the workflow failed');
+		} else {
+			await check('ticket to invoice: each step hands the right record to the next', () => {
+				const [customer] = outputOf(run, 'Find or create customer');
+				assert.equal(customer.findOrCreateResult, 'created');
+				assert.equal(customer.business_name, 'Harborview Pediatrics');
+				const [ticket] = outputOf(run, 'Create ticket');
+				assert.equal(ticket.customer_id, customer.id);
+				assert.equal(ticket.subject, 'Replace failing UPS battery in the server closet');
+				const [comment] = outputOf(run, 'Add comment');
+				assert.equal(comment.ticket_id, ticket.id);
+				const [timer] = outputOf(run, 'Log time');
+				assert.equal(timer.ticket_id, ticket.id);
+				assert.equal(timer.active_duration, 90 * 60);
+				const [charged] = outputOf(run, 'Charge time');
+				assert.equal(charged.id, timer.id);
+				assert.ok(charged.ticket_line_item_id, 'the charged time entry has no line item');
+				const [invoice] = outputOf(run, 'Create invoice');
+				assert.equal(invoice.customer_id, customer.id);
+				assert.equal(invoice.ticket_id, ticket.id);
+				const [emailed] = outputOf(run, 'Email invoice');
+				assert.match(JSON.stringify(emailed), /emailed to office@harborviewpediatrics\.example/);
+				return `customer ${customer.id}, ticket ${ticket.number}, invoice ${invoice.number}`;
+			});
+			await check('ticket to invoice: the simulator holds the billed ticket, the invoice line and the sent email', () => {
+				const [ticket] = outputOf(run, 'Create ticket');
+				const [invoice] = outputOf(run, 'Create invoice');
+				const [charged] = outputOf(run, 'Charge time');
+				assert.equal(sim.db.table('tickets').get(ticket.id)?.status, 'Invoiced');
+				const lines = sim.db.table('line_items').filter((/** @type {any} */ l) => l.invoice_id === invoice.id);
+				assert.equal(lines.length, 1, `expected 1 invoice line, got ${lines.length}`);
+				assert.equal(lines[0].ticket_line_item_id, charged.ticket_line_item_id);
+				assert.equal(lines[0].quantity, 1.5);
+				const comments = sim.db.table('comments').filter((/** @type {any} */ c) => c.ticket_id === ticket.id);
+				assert.ok(comments.some((/** @type {any} */ c) => c.subject === 'Work performed' && c.do_not_email === true), 'the comment is missing');
+				const mails = sim.db.table('sent_emails').filter((/** @type {any} */ m) => m.record_type === 'Invoice' && m.record_id === invoice.id);
+				assert.equal(mails.length, 1, 'the invoice was not emailed exactly once');
+			});
+			await check('ticket to invoice: the request log has each write once, in order, with Bearer auth', () => {
+				const requests = since(sim, mark);
+				assert.deepEqual(mutating(requests), [
+					'POST /customers',
+					'POST /tickets',
+					'POST /tickets/:id/comment',
+					'POST /tickets/:id/timer_entry',
+					'POST /tickets/:id/charge_timer_entry',
+					'POST /invoices',
+					'POST /invoices/:id/email',
+				]);
+				assert.ok(requests.every((r) => r.status > 0 && r.status < 400), 'a request failed');
+				assertAuth(requests, sim.token);
+			});
+		}
+	}
+
+	// Scenario 3: customer onboarding with a bad item.
+	if (wanted('onboarding')) {
+		const mark = sim.requests.length;
+		const before = sim.db.table('customers').size;
+		const t = Date.now();
+		const result = await n8n.execute(examples.onboarding.id);
+		info(`customer onboarding: n8n execute took ${seconds(Date.now() - t)}`);
+		/** @type {any} */
+		let run;
+		const ran = await check('customer onboarding: the example runs to the end despite the bad item', () => {
+			run = succeeded(result);
+		});
+		if (!ran) {
+			skipped('customer onboarding: outputs and simulator state', 'the workflow failed');
+		} else {
+			await check('customer onboarding: good items land, the bad one leaves on the error output with Syncro\'s reason', () => {
+				const created = outputOf(run, 'Find or create customer', 0);
+				const rejectedRaw = outputOf(run, 'Find or create customer', 1);
+				assert.deepEqual(created.map((c) => c.business_name), ['Maple Street Bakery', 'Tidewater Accounting'], 'success output');
+				assert.ok(created.every((c) => c.findOrCreateResult === 'created' && Number.isInteger(c.id) && !('error' in c)), 'a success item is not a created customer');
+				assert.equal(rejectedRaw.length, 1, `error output has ${rejectedRaw.length} items`);
+				const [rejected] = outputOf(run, 'Rejected customers');
+				assert.equal(rejected.business_name, 'Quarry Hill Dental');
+				assert.match(String(rejected.reason), /Email is not an email/);
+				const contacts = outputOf(run, 'Find or create contact');
+				assert.deepEqual(contacts.map((c) => c.name), ['Rosa Diaz', 'Ben Okafor', 'Mei Tanaka']);
+				assert.ok(contacts.every((c) => c.findOrCreateResult === 'created'));
+				return `rejected: ${String(rejected.reason).slice(0, 80)}`;
+			});
+			await check('customer onboarding: the simulator has the two customers with their contacts, nothing of the bad one', () => {
+				const customers = sim.db.table('customers');
+				assert.equal(customers.size, before + 2);
+				const byName = (/** @type {string} */ n) => customers.filter((/** @type {any} */ c) => c.business_name === n);
+				assert.equal(byName('Maple Street Bakery').length, 1);
+				assert.equal(byName('Tidewater Accounting').length, 1);
+				assert.equal(byName('Quarry Hill Dental').length, 0);
+				const contactsOf = (/** @type {any} */ c) => sim.db.table('contacts').filter((/** @type {any} */ x) => x.customer_id === c.id).map((/** @type {any} */ x) => x.email).sort();
+				assert.deepEqual(contactsOf(byName('Maple Street Bakery')[0]), ['ben@maplestreetbakery.example', 'rosa@maplestreetbakery.example']);
+				assert.deepEqual(contactsOf(byName('Tidewater Accounting')[0]), ['mei@tidewateraccounting.example']);
+				const requests = since(sim, mark);
+				const posts = requests.filter((r) => r.method === 'POST' && r.path === '/customers');
+				assert.deepEqual(posts.map((r) => r.status), [200, 422, 200], 'customer creations: two accepted, the bad one refused once (never retried)');
+				assert.equal(requests.filter((r) => r.method === 'POST' && r.path === '/contacts').length, 3);
+				assert.ok(!requests.some((r) => JSON.stringify(r.body ?? '').includes('quarryhilldental')), 'a contact of the rejected customer was sent');
+				assertAuth(requests, sim.token);
+			});
+		}
+	}
+
+	// Scenario 4: Return All over a few thousand records with the rate limit on (time-scaled).
+	if (wanted('returnall')) {
+		const customers = sim.db.table('customers');
+		for (let i = 0; i < RATE.extraCustomers; i++) {
+			customers.insert({
+				business_name: `Bulk Customer ${String(i + 1).padStart(4, '0')}`, firstname: 'Bulk', lastname: `Customer ${i + 1}`,
+				fullname: `Bulk Customer ${i + 1}`, email: `bulk${i + 1}@bulk.example`, city: 'Portland', state: ['OR', 'WA', 'ID'][i % 3],
+				disabled: false, properties: {}, contacts: [],
+			});
+		}
+		const total = customers.filter((/** @type {any} */ c) => !c.disabled).length;
+		const pages = Math.ceil(total / 25);
+		info(`return all: ${total} customers = ${pages} pages; simulator limit ${RATE.limit} requests per ${RATE.windowMs} ms`);
+
+		for (const [label, workflow, overBudgetRun] of /** @type {Array<[string, any, boolean]>} */ ([
+			['paced to the limit', exportPaced, false],
+			['3x over the limit', exportOver, true],
+		])) {
+			sim.setRateLimit({ limit: RATE.limit, windowMs: RATE.windowMs });
+			const refusedBefore = sim.rate.refused;
+			const mark = sim.requests.length;
+			const t = Date.now();
+			const result = await n8n.execute(workflow.id, { timeoutMs: 300_000 });
+			const took = Date.now() - t;
+			sim.setRateLimit(null);
+			const refused = sim.rate.refused - refusedBefore;
+			await check(`return all (${label}): every customer comes back and no 429 reaches the user`, () => {
+				const run = succeeded(result);
+				const rows = outputOf(run, 'Get all customers');
+				assert.equal(rows.length, total);
+				assert.equal(new Set(rows.map((r) => r.id)).size, total, 'duplicate customers in the output');
+				const [summary] = outputOf(run, 'Summarize');
+				assert.equal(summary.customers, total);
+				return `${rows.length} records in ${seconds(took)}, ${refused} answered 429 by the simulator`;
+			});
+			await check(`return all (${label}): the request log matches the pacing`, () => {
+				const requests = since(sim, mark).filter((r) => r.path === '/customers');
+				const ok = requests.filter((r) => r.status === 200);
+				assert.equal(ok.length, pages, `expected ${pages} pages read once each, got ${ok.length}`);
+				assert.deepEqual(ok.map((r) => Number(r.query.page ?? 1)).sort((a, b) => a - b), Array.from({ length: pages }, (_, i) => i + 1));
+				if (overBudgetRun) assert.ok(refused > 0, 'the over-budget client was never refused: the scenario proved nothing');
+				else assert.equal(refused, 0, `the paced client was refused ${refused} times`);
+				if (!overBudgetRun) {
+					// The client's own pacing: no span of one window holds more than the limit.
+					const times = requests.map((r) => r.at);
+					const busiest = Math.max(...times.map((t0) => times.filter((t) => t >= t0 && t < t0 + RATE.windowMs).length));
+					assert.ok(busiest <= RATE.limit, `${busiest} requests within ${RATE.windowMs} ms (limit ${RATE.limit})`);
+					return `at most ${busiest} requests in any ${RATE.windowMs} ms`;
+				}
+				return undefined;
+			});
+		}
+	}
+
+	// Under `n8n start`: n8n's own credential test, and the webhook trigger scenarios.
+	if (!wanted('server')) return;
+	const t = Date.now();
+	await n8n.start();
+	info(`n8n start ready in ${seconds(Date.now() - t)} at ${n8n.origin}`);
+	try {
+		await n8n.setupOwner(OWNER);
+		await n8n.createApiKey();
+		await credentialTests(n8n, sim);
+		await webhookScenarios(n8n, sim, registered, examples);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		await check('n8n start: owner setup and API key', () => {
+			throw new Error(`${message}\n${n8n.serverLog(10)}`);
+		});
+	} finally {
+		const s = Date.now();
+		await n8n.stop();
+		info(`n8n stopped in ${seconds(Date.now() - s)}`);
+	}
+}
+
+/** n8n's credential test (POST /rest/credentials/test, what the editor's "Retry" and Save call). @param {N8n} n8n @param {any} sim */
+async function credentialTests(n8n, sim) {
+	const stored = { ...SANDBOX_CREDENTIAL, type: 'syncroApi' };
+	const base = { subdomain: 'demo-msp', apiToken: sim.token, baseUrl: sim.baseUrl, requestsPerMinute: 180, timeoutSeconds: 30 };
+	/** @param {Record<string, unknown>} data */
+	const test = async (data) => {
+		const mark = sim.requests.length;
+		const res = await n8n.rest('POST', '/rest/credentials/test', { credentials: { ...stored, data } });
+		assert.equal(res.status, 200, `POST /rest/credentials/test answered ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`);
+		return { result: res.body?.data ?? res.body, requests: since(sim, mark) };
+	};
+	/** @type {string | undefined} */
+	let badTokenMessage;
+	await check('credential test in n8n: a good token passes (GET /me)', async () => {
+		const { result, requests } = await test(base);
+		assert.equal(result.status, 'OK', `got ${JSON.stringify(result)}`);
+		assert.deepEqual(requests.map((r) => `${r.method} ${r.path} ${r.status}`), ['GET /me 200']);
+		assertAuth(requests, sim.token);
+	});
+	await check('credential test in n8n: a bad token fails with an authorization message', async () => {
+		const { result, requests } = await test({ ...base, apiToken: 'not-the-right-token' });
+		assert.equal(result.status, 'Error', `got ${JSON.stringify(result)}`);
+		assert.match(String(result.message), /token|authori[sz]|401|credential/i);
+		// n8n's request helper itself retries a 401 once (to refresh expirable credentials).
+		assert.ok(requests.length >= 1 && requests.length <= 2, `${requests.length} requests`);
+		assert.ok(requests.every((r) => `${r.method} ${r.path} ${r.status}` === 'GET /me 401'), 'not only GET /me answered 401');
+		badTokenMessage = result.message;
+		return `"${result.message}"`;
+	});
+	await check('credential test in n8n: a wrong address (base path) fails with a different message', async () => {
+		const { result, requests } = await test({ ...base, baseUrl: `${sim.origin}/not-syncro` });
+		assert.equal(result.status, 'Error', `got ${JSON.stringify(result)}`);
+		assert.notEqual(result.message, badTokenMessage, 'same message as for a bad token');
+		assert.match(String(result.message), /not.*found|404|subdomain|address/i);
+		assert.deepEqual(requests.map((r) => `${r.method} ${r.path} ${r.status}`), ['GET /not-syncro/api/v1/me 404']);
+		return `"${result.message}"`;
+	});
+}
+
+/**
+ * The RMM alert webhook, posted live to activated workflows.
+ * @param {N8n} n8n @param {any} sim @param {string[]} registered @param {Record<string, any>} examples
+ */
+async function webhookScenarios(n8n, sim, registered, examples) {
+	if (!registered.some((p) => /SyncroTrigger\.node\.js$/.test(p))) {
+		skipped('rmm alert webhook: scenarios', 'package.json "n8n.nodes" does not list dist/nodes/SyncroTrigger/SyncroTrigger.node.js');
+		return;
+	}
+	// An alert of the simulator, delivered the way Syncro's Notification Center posts it.
+	const alert = sim.db.table('rmm_alerts').get(9001);
+	const customer = sim.db.table('customers').get(alert.customer_id);
+	const delivery = rmmAlertDelivery(sim, alert.id);
+	assert.ok(delivery, 'no demo RMM alert in the simulator');
+
+	/** Activates an example, reads its secret URL from the setup page. @param {any} workflow */
+	const activate = async (workflow) => {
+		const res = await n8n.api('POST', `/workflows/${workflow.id}/activate`);
+		assert.equal(res.status, 200, `activating ${workflow.name} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+		const trigger = workflow.nodes.find((/** @type {any} */ n) => n.type === 'n8n-nodes-syncro.syncroTrigger');
+		const url = `${n8n.origin}/webhook/${trigger.webhookId}/syncro`;
+		const page = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+		const text = await page.text();
+		assert.equal(page.status, 200, `the setup page answered ${page.status}: ${text.slice(0, 200)}`);
+		const secretUrl = /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(text)?.[1];
+		assert.ok(secretUrl, `no URL with a secret on the setup page:\n${text.slice(0, 300)}`);
+		assert.ok(secretUrl.startsWith(url), `the URL for Syncro (${secretUrl.replace(/secret=.*/, 'secret=…')}) is not the production URL ${url}`);
+		return { url, secretUrl };
+	};
+	/** @param {string} url @param {any} body */
+	const post = async (url, body) => {
+		const res = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'User-Agent': 'Syncro Webhook' },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(30_000),
+		});
+		return { status: res.status, text: await res.text() };
+	};
+	/** Executions of a workflow (public API), newest first. @param {string} workflowId */
+	const executions = async (workflowId) => {
+		const res = await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=20`);
+		assert.equal(res.status, 200, `GET /executions answered ${res.status}`);
+		return /** @type {any[]} */ (res.body.data);
+	};
+	/** Waits for `count` finished executions of a workflow. @param {string} workflowId @param {number} count */
+	const finished = async (workflowId, count) =>
+		await waitFor(
+			async () => {
+				const list = await executions(workflowId);
+				return list.filter((e) => e.finished || (e.status && !['new', 'running', 'waiting'].includes(e.status))).length >= count ? list : undefined;
+			},
+			{ timeoutMs: 60_000, intervalMs: 250, what: `${count} execution(s) of ${workflowId}` },
+		);
+
+	// Scenario 2: RMM alert webhook -> ticket.
+	/** @type {{ url: string, secretUrl: string } | undefined} */
+	let rmm;
+	const activated = await check('rmm alert webhook: the workflow activates and the setup page shows the URL for Syncro', async () => {
+		rmm = await activate(examples.rmmToTicket);
+	});
+	if (!activated || !rmm) {
+		skipped('rmm alert webhook: deliveries', 'activation failed');
+	} else {
+		const { url, secretUrl } = rmm;
+		const wrong = new URL(secretUrl);
+		wrong.searchParams.set('secret', 'wrong-secret-0000');
+		await check('rmm alert webhook: deliveries with a wrong or no secret are refused (401)', async () => {
+			const mark = sim.requests.length;
+			const bad = await post(wrong.toString(), delivery);
+			assert.equal(bad.status, 401, `wrong secret answered ${bad.status}: ${bad.text.slice(0, 200)}`);
+			const none = await post(url, delivery);
+			assert.equal(none.status, 401, `no secret answered ${none.status}: ${none.text.slice(0, 200)}`);
+			assert.equal(since(sim, mark).length, 0, 'a refused delivery reached Syncro');
+		});
+		const mark = sim.requests.length;
+		const ticketsBefore = sim.db.table('tickets').size;
+		const good = await post(secretUrl, delivery);
+		await check('rmm alert webhook: the delivery with the secret is acknowledged', () => {
+			assert.equal(good.status, 200, `answered ${good.status}: ${good.text.slice(0, 200)}`);
+			assert.match(good.text, /rmm_alert\.created/);
+		});
+		/** @type {any[]} */
+		let list = [];
+		const ran = await check('rmm alert webhook: exactly one execution ran (none for the refused deliveries), successfully', async () => {
+			list = await finished(examples.rmmToTicket.id, 1);
+			// Give a stray execution of a refused delivery the time to show up before counting.
+			await new Promise((r) => setTimeout(r, 500));
+			list = await executions(examples.rmmToTicket.id);
+			assert.equal(list.length, 1, `${list.length} executions`);
+			assert.equal(list[0].status, 'success', `execution ${list[0].id} is ${list[0].status}: ${runError(list[0].data) ?? ''}`);
+		});
+		if (!ran) {
+			skipped('rmm alert webhook: the ticket', 'no successful execution');
+		} else {
+			await check('rmm alert webhook: a ticket was created for the alert\'s customer', () => {
+				const [item] = outputOf(list[0].data, 'Syncro Trigger');
+				assert.equal(item.event, 'rmm_alert.created');
+				assert.equal(item.record.customer_id, alert.customer_id);
+				const [ticket] = outputOf(list[0].data, 'Create ticket for alert');
+				assert.equal(ticket.customer_id, alert.customer_id);
+				assert.match(ticket.subject, new RegExp(alert.computer_name));
+				assert.equal(sim.db.table('tickets').size, ticketsBefore + 1);
+				const stored = sim.db.table('tickets').get(ticket.id);
+				assert.equal(stored?.customer_id, alert.customer_id);
+				assert.equal(stored?.priority, '1 High');
+				if (alert.asset_id) assert.deepEqual(stored?.asset_ids?.map(Number), [alert.asset_id], 'the ticket is not linked to the alert\'s device');
+				const note = sim.db.table('comments').filter((/** @type {any} */ c) => c.ticket_id === ticket.id);
+				assert.ok(note.some((/** @type {any} */ c) => c.hidden && String(c.body).includes(alert.formatted_output)), 'the alert output is not on the ticket');
+				const requests = since(sim, mark);
+				assert.deepEqual(mutating(requests), ['POST /tickets']);
+				assertAuth(requests, sim.token);
+				return `ticket ${ticket.number} for ${customer.business_name}`;
+			});
+		}
+	}
+
+	// The Slack-style message example: same alert, another activated workflow.
+	/** @type {{ url: string, secretUrl: string } | undefined} */
+	let slack;
+	const slackActive = await check('rmm alert to Slack-style message: activates', async () => {
+		slack = await activate(examples.rmmToSlack);
+	});
+	if (slackActive && slack) {
+		const answer = await post(slack.secretUrl, delivery);
+		await check('rmm alert to Slack-style message: builds the message with the customer name read from Syncro', async () => {
+			assert.equal(answer.status, 200, `answered ${answer.status}`);
+			const list = await finished(examples.rmmToSlack.id, 1);
+			assert.equal(list[0].status, 'success', `execution is ${list[0].status}: ${runError(list[0].data) ?? ''}`);
+			const [message] = outputOf(list[0].data, 'Build Slack message');
+			assert.match(message.text, new RegExp(`${alert.computer_name}.*${customer.business_name}`));
+			assert.equal(message.blocks[0].type, 'header');
+			assert.ok(JSON.stringify(message.blocks).includes(delivery.link), 'no link to Syncro');
+			return message.text;
+		});
+	} else {
+		skipped('rmm alert to Slack-style message: the message', 'activation failed');
+	}
+}
+
+const watchdog = setTimeout(() => {
+	console.log(`not ok - the e2e run did not finish within ${OVERALL_TIMEOUT_MS / 60_000} minutes`);
+	console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+	process.exit(1);
+}, OVERALL_TIMEOUT_MS);
+watchdog.unref();
+
+for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM'])) {
+	process.once(signal, () => {
+		console.log(`e2e: ${passed} passed, ${failed + 1} failed (interrupted by ${signal})`);
+		process.exit(130);
+	});
+}
+
+main().then(
+	() => {
+		console.log(`e2e: ${passed} passed, ${failed} failed`);
+		process.exit(failed > 0 ? 1 : 0);
+	},
+	(error) => {
+		console.log(`not ok - e2e setup: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+		console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+		process.exit(1);
+	},
+);
