@@ -335,7 +335,10 @@ async function main(): Promise<void> {
 		`Run at ${new Date().toISOString()}. Time is scaled: ${LIMIT} requests per ${WINDOW_MS} ms window stands for Syncro's 180 per minute.`,
 		'Ratios are measured within one run. Fractions of the limit count complete windows only; overhead figures are medians of 3 rounds in fresh processes.',
 	];
-	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${header.join('\n')}\n\n\`\`\`\n${lines.join('\n').trim()}\n\`\`\`\n`);
+	// The queue-mode suite (test/e2e/queue) measures its own contention figures in a real n8n; keep them alongside.
+	const queueFile = path.join(__dirname, 'RESULTS-queue.md');
+	const queue = fs.existsSync(queueFile) ? `\n${fs.readFileSync(queueFile, 'utf8').trim()}\n` : '';
+	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${header.join('\n')}\n\n\`\`\`\n${lines.join('\n').trim()}\n\`\`\`\n${queue}`);
 	process.exit(0);
 }
 
