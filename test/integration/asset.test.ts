@@ -69,6 +69,19 @@ describe('Asset resource', () => {
 		expect(sim.db.table('assets').get(json.id as number)?.properties).toEqual({ 'Warranty Expires': '2029-06-30' });
 	});
 
+	it('says the asset exists when its custom fields fail, so nobody creates it twice', async () => {
+		sim.failNext({ status: 422, count: 1, method: 'PUT', body: { errors: { properties: ['are invalid'] } } });
+		const before = sim.db.table('assets').size;
+		const result = await runChain(
+			[{}],
+			[asset('create', { name: 'SCL-LAPTOP-08', customer_id: id(2004), asset_type_id: 1, additionalFields: { properties: { field: [{ name: 'Warranty Expires', value: 'soon' }] } } })],
+			creds(),
+		);
+		expect(sim.db.table('assets').size).toBe(before + 1);
+		expect(result.error?.message).toMatch(/^Asset \d+ was created, but its custom fields were not set: Syncro refused the request \(422\): properties are invalid$/);
+		expect(result.error?.description).toMatch(/do not run the create again/);
+	});
+
 	it('creates without a follow-up request when no custom fields are given, and reports a missing asset type', async () => {
 		const ok = await runChain([{}], [asset('create', { name: 'Loaner', additionalFields: { asset_type_name: 'printer' } })], creds());
 		expect(ok.error).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { BuiltRequest } from '../core/execute';
 import { toRecords } from '../core/execute';
@@ -23,12 +24,19 @@ async function createAsset(ctx: IExecuteFunctions, op: OperationDef, itemIndex: 
 	let [record] = toRecords(op, asset, created);
 	const hasCustomFields = properties && typeof properties === 'object' && Object.keys(properties as IDataObject).length > 0;
 	if (hasCustomFields && record.id !== undefined && record.id !== null) {
+		const createdId = String(record.id);
 		const updated = await syncroRequest(ctx, {
 			method: 'PUT',
-			path: `/customer_assets/${encodeURIComponent(String(record.id))}`,
+			path: `/customer_assets/${encodeURIComponent(createdId)}`,
 			body: { name: (record.name as string | undefined) ?? fields.name, properties },
 			permission: 'Assets - Edit',
 			itemIndex,
+		}).catch((error: Error & { description?: string }) => {
+			// The asset exists now: say so, so that nobody re-runs the create and makes a duplicate.
+			throw new NodeOperationError(ctx.getNode(), `Asset ${createdId} was created, but its custom fields were not set: ${error.message}`, {
+				itemIndex,
+				description: `${error.description ?? ''} Set them with Asset > Update on asset ${createdId}; do not run the create again.`.trim(),
+			});
 		});
 		[record] = toRecords(op, asset, updated);
 	}
