@@ -197,27 +197,36 @@ export async function runChain(items: IDataObject[], chain: WorkflowNodeSpec[], 
 	return await runWorkflow(nodes, connections, credentials);
 }
 
-/** What n8n-core needs to execute nodes in-process, with the given Syncro credentials. */
-export function makeAdditionalData(credentials: SyncroCredentialData, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+/**
+ * What n8n-core needs to execute nodes in-process, with the given Syncro credentials (none: a node without
+ * credentials). `origin` sets the instance and webhook URLs; `extra` adds fields (e.g. the HTTP request and
+ * response of a webhook call).
+ */
+export function makeAdditionalData(
+	credentials: SyncroCredentialData | undefined,
+	options: { hooks?: ExecutionLifecycleHooks; origin?: string; extra?: IDataObject } = {},
+): IWorkflowExecuteAdditionalData {
+	const origin = options.origin ?? 'http://localhost';
 	return {
-		credentialsHelper: new MemoryCredentialsHelper({ syncroApi: credentials }),
-		hooks,
+		credentialsHelper: new MemoryCredentialsHelper(credentials ? { syncroApi: credentials } : {}),
+		hooks: options.hooks,
 		executeWorkflow: async () => {
 			throw new Error('not supported in tests');
 		},
 		getRunExecutionData: async () => undefined,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		restApiUrl: `${origin}/rest`,
+		instanceBaseUrl: `${origin}/`,
+		formWaitingBaseUrl: `${origin}/form-waiting`,
+		webhookBaseUrl: `${origin}/webhook`,
+		webhookWaitingBaseUrl: `${origin}/webhook-waiting`,
+		webhookTestBaseUrl: `${origin}/webhook-test`,
 		variables: {},
 		logAiEvent: () => {},
 		startRunnerTask: async () => {
 			throw new Error('not supported in tests');
 		},
+		...options.extra,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
@@ -237,7 +246,7 @@ export async function runWorkflow(nodes: INode[], connections: IDataObject, cred
 	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => {
 		finished = fullRunData;
 	});
-	const additionalData = makeAdditionalData(credentials, hooks);
+	const additionalData = makeAdditionalData(credentials, { hooks });
 
 	const runExecutionData = createRunExecutionData();
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);

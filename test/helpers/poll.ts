@@ -6,11 +6,11 @@
  * credential's Bearer header, to the Syncro simulator.
  */
 import { PollContext } from 'n8n-core';
-import type { IDataObject, INode, INodeExecutionData, INodeType, IWorkflowExecuteAdditionalData, WorkflowExecuteMode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeType, WorkflowExecuteMode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import * as path from 'node:path';
 
-import { MemoryCredentialsHelper, type SyncroCredentialData } from './harness';
+import { makeAdditionalData, type SyncroCredentialData } from './harness';
 import { singleNodeTypes } from './webhook';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -52,25 +52,7 @@ export function createPoller(parameters: IDataObject, credentials: SyncroCredent
 		return new Workflow({ id: 'wf-poll', name: 'poll test', nodes: [node], connections: {}, active: true, nodeTypes, staticData, settings: {} });
 	}
 
-	const additionalData = {
-		credentialsHelper: new MemoryCredentialsHelper({ syncroApi: credentials }),
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		executeWorkflow: async () => {
-			throw new Error('not supported in tests');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not supported in tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = makeAdditionalData(credentials);
 
 	const snapshot = (): IDataObject => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 

@@ -31,7 +31,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
-import { MemoryCredentialsHelper, type SyncroCredentialData } from './harness';
+import { makeAdditionalData, type SyncroCredentialData } from './harness';
 
 const DIST = path.resolve(__dirname, '../../dist');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -144,26 +144,7 @@ export async function startWebhookHarness(options: HarnessOptions): Promise<Webh
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 	function additionalData(extra: IDataObject = {}): IWorkflowExecuteAdditionalData {
-		return {
-			credentialsHelper: new MemoryCredentialsHelper(options.credentials ? { syncroApi: options.credentials } : {}),
-			restApiUrl: `${origin}/rest`,
-			instanceBaseUrl: `${origin}/`,
-			formWaitingBaseUrl: `${origin}/form-waiting`,
-			webhookBaseUrl: `${origin}/webhook`,
-			webhookWaitingBaseUrl: `${origin}/webhook-waiting`,
-			webhookTestBaseUrl: `${origin}/webhook-test`,
-			currentNodeExecutionIndex: 0,
-			variables: {},
-			executeWorkflow: async () => {
-				throw new Error('not supported in tests');
-			},
-			getRunExecutionData: async () => undefined,
-			logAiEvent: () => undefined,
-			startRunnerTask: async () => {
-				throw new Error('not supported in tests');
-			},
-			...extra,
-		} as unknown as IWorkflowExecuteAdditionalData;
+		return makeAdditionalData(options.credentials, { origin, extra });
 	}
 
 	function webhookData(description: IWebhookDescription, isTest: boolean, data: IWorkflowExecuteAdditionalData): IWebhookData {
