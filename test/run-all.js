@@ -3,7 +3,8 @@
 /**
  * `npm test`: build, lint, every jest suite (unit, transport, integration, trigger) and the end-to-end
  * suite in a real n8n, then one plain summary line `N passed, N failed` over all of them.
- *   SKIP_E2E=1 npm test   skips the real-n8n suite (for quick local runs; CI runs everything).
+ *   SKIP_E2E=1 npm test     skips both real-n8n suites (for quick local runs; CI runs everything).
+ *   SKIP_QUEUE=1 npm test   skips only the queue-mode suite.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -67,6 +68,20 @@ if (build.status === 0) {
 			if (Number(line[2]) > 0) failures.push('e2e (see above)');
 		}
 		if (e2e.status !== 0 && (!line || Number(line[2]) === 0)) count('e2e run', false);
+	}
+
+	// Queue mode (Redis, main + 2 workers + webhook processor); installs redis-server when missing.
+	if (process.env.SKIP_E2E === '1' || process.env.SKIP_QUEUE === '1') {
+		console.log('\n=== e2e queue mode: skipped');
+	} else if (fs.existsSync(path.join(root, 'test/e2e/queue/run.js'))) {
+		const queue = step('e2e queue mode', process.execPath, ['test/e2e/queue/run.js'], { capture: true });
+		const line = /queue: (\d+) passed, (\d+) failed/.exec(queue.stdout ?? '');
+		if (line) {
+			passed += Number(line[1]);
+			failed += Number(line[2]);
+			if (Number(line[2]) > 0) failures.push('e2e queue mode (see above)');
+		}
+		if (queue.status !== 0 && (!line || Number(line[2]) === 0)) count('e2e queue mode run', false);
 	}
 }
 

@@ -87,6 +87,25 @@ async function waitFor(probe, { timeoutMs, intervalMs = 200, what }) {
 }
 
 /**
+ * Starts a long-running process in its own process group, its output appended to `logFile`; it is killed
+ * with every other child when this process exits.
+ * @param {string} command @param {string[]} args @param {{ cwd?: string, env?: NodeJS.ProcessEnv, logFile: string }} options
+ */
+function spawnLogged(command, args, options) {
+	const log = fs.openSync(options.logFile, 'a');
+	const child = spawn(command, args, {
+		cwd: options.cwd ?? REPO_ROOT,
+		env: options.env ?? process.env,
+		stdio: ['ignore', log, log],
+		detached: process.platform !== 'win32',
+	});
+	fs.closeSync(log);
+	children.add(child);
+	child.on('exit', () => children.delete(child));
+	return child;
+}
+
+/**
  * Runs a command asynchronously and collects its output.
  * @param {string} command @param {string[]} args
  * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} [options]
@@ -237,7 +256,9 @@ class N8n {
 		/** @type {NodeJS.ProcessEnv} */
 		const env = { ...process.env };
 		// An outer n8n's settings must not leak in.
-		for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key.startsWith('DB_') || key === 'EXECUTIONS_MODE') delete env[key];
+		for (const key of Object.keys(env)) {
+			if (key.startsWith('N8N_') || key.startsWith('DB_') || key.startsWith('QUEUE_') || key === 'EXECUTIONS_MODE' || key === 'OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS') delete env[key];
+		}
 		return {
 			...env,
 			N8N_USER_FOLDER: this.userFolder,
@@ -337,34 +358,37 @@ class N8n {
 
 	/**
 	 * Starts `n8n start` and resolves when it serves requests.
-	 * @param {{ timeoutMs?: number }} [options]
+	 * Queue mode starts other commands of the same instance settings: `command` ('worker', 'webhook'), extra
+	 * `args` (e.g. '--concurrency=2') and a `ready` probe (by default: the REST API answers).
+	 * @param {{ timeoutMs?: number, command?: string, args?: string[], ready?: () => Promise<boolean> }} [options]
 	 */
 	async start(options = {}) {
 		if (!this.port || !this.brokerPort) await this.allocatePorts();
-		const log = fs.openSync(this.logFile, 'a');
-		const child = spawn(process.execPath, [n8nBin(), 'start'], {
+		const command = options.command ?? 'start';
+		const child = spawnLogged(process.execPath, [n8nBin(), command, ...(options.args ?? [])], {
 			cwd: RUNTIME_DIR,
 			env: this.env(),
-			stdio: ['ignore', log, log],
-			detached: process.platform !== 'win32',
+			logFile: this.logFile,
 		});
-		fs.closeSync(log);
-		children.add(child);
 		this.server = child;
 		/** @type {string | undefined} */
 		let exited;
 		child.on('exit', (code, signal) => {
-			exited = `n8n start exited (${signal ?? code})`;
-			children.delete(child);
+			exited = `n8n ${command} exited (${signal ?? code})`;
 		});
-		await waitFor(
-			async () => {
-				if (exited) throw new Error(`${exited}; last lines of ${this.logFile}:\n${lastLines(fs.readFileSync(this.logFile, 'utf8'), 15)}`);
+		const ready =
+			options.ready ??
+			(async () => {
 				// /healthz/readiness answers before the REST controllers are registered: wait for one of them.
 				const res = await fetch(`${this.origin}/rest/settings`, { signal: AbortSignal.timeout(5000) });
 				return res.ok && (res.headers.get('content-type') ?? '').includes('json');
+			});
+		await waitFor(
+			async () => {
+				if (exited) throw new Error(`${exited}; last lines of ${this.logFile}:\n${lastLines(fs.readFileSync(this.logFile, 'utf8'), 15)}`);
+				return await ready();
 			},
-			{ timeoutMs: options.timeoutMs ?? 120_000, intervalMs: 250, what: `n8n at ${this.origin}` },
+			{ timeoutMs: options.timeoutMs ?? 120_000, intervalMs: 250, what: `n8n ${command} at ${this.origin}` },
 		).catch((error) => {
 			if (exited) throw new Error(`${exited}; last lines of ${this.logFile}:\n${lastLines(fs.readFileSync(this.logFile, 'utf8'), 15)}`);
 			throw error;
@@ -478,4 +502,4 @@ function tail(/** @type {{ code: number, stdout: string, stderr: string }} */ re
 	return `exit ${result.code}\n${lastLines(result.stdout, 8)}\n${lastLines(result.stderr, 8)}`.trim();
 }
 
-module.exports = { N8n, exec, freePort, freePorts, installPackage, killAll, packPackage, parseRawOutput, sleep, waitFor, PACKAGE_NAME, REPO_ROOT };
+module.exports = { N8n, exec, freePort, freePorts, installPackage, killAll, killTree, lastLines, packPackage, parseRawOutput, sleep, spawnLogged, waitFor, PACKAGE_NAME, REPO_ROOT };

@@ -19,11 +19,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { ensureN8n } = require('./install');
-const { N8n, installPackage, packPackage, waitFor, REPO_ROOT } = require('./n8n');
+const { N8n, installPackage, packPackage, waitFor } = require('./n8n');
 const { createSimulator } = require('../simulator/server');
 const { rmmAlertDelivery } = require('./deliveries');
+const { createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant } = require('./checks');
 
-const EXAMPLES = path.join(REPO_ROOT, 'examples');
 /** Credential ID the example workflows refer to ("Syncro account"). */
 const SANDBOX_CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
 /** Rate-limit scenario, time-scaled: a 3 s window instead of Syncro's 60 s. */
@@ -33,67 +33,8 @@ const OVERALL_TIMEOUT_MS = 20 * 60_000;
 const ONLY = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (/** @type {string} */ group) => ONLY.length === 0 || ONLY.includes(group);
 
-let passed = 0;
-let failed = 0;
-let number = 0;
-
-/** Runs one check and prints one line. @param {string} name @param {() => unknown} fn */
-async function check(name, fn) {
-	number++;
-	try {
-		const detail = await fn();
-		passed++;
-		console.log(`ok ${number} - ${name}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`);
-		return true;
-	} catch (error) {
-		failed++;
-		const message = error instanceof Error ? error.message : String(error);
-		console.log(`not ok ${number} - ${name}\n  ${message.split('\n').slice(0, 12).join('\n  ')}`);
-		return false;
-	}
-}
-
-/** Records a check that could not run because an earlier step failed. */
-function skipped(/** @type {string} */ name, /** @type {string} */ why) {
-	number++;
-	failed++;
-	console.log(`not ok ${number} - ${name}\n  not run: ${why}`);
-}
-
-function info(/** @type {string} */ line) {
-	console.log(`# ${line}`);
-}
-
-const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
-
-/** @returns {any} */
-function loadExample(/** @type {string} */ file) {
-	return JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
-}
-
-/** A copy of a workflow under another ID and name, its Syncro nodes using another credential. */
-function variant(/** @type {any} */ workflow, /** @type {string} */ id, /** @type {string} */ name, /** @type {{id: string, name: string}} */ credential) {
-	const copy = JSON.parse(JSON.stringify(workflow));
-	copy.id = id;
-	copy.name = name;
-	for (const node of copy.nodes) if (node.credentials?.syncroApi) node.credentials.syncroApi = { ...credential };
-	return copy;
-}
-
-/** Items (json) a node produced on one output in the run data of an execution. */
-function outputOf(/** @type {any} */ run, /** @type {string} */ node, output = 0) {
-	const runData = run?.data?.resultData?.runData ?? run?.resultData?.runData;
-	const task = runData?.[node]?.[0];
-	if (!task) throw new Error(`node "${node}" did not run (ran: ${Object.keys(runData ?? {}).join(', ') || 'nothing'})`);
-	if (task.error) throw new Error(`node "${node}" failed: ${task.error.message}`);
-	return (task.data?.main?.[output] ?? []).map((/** @type {any} */ item) => item.json);
-}
-
-/** The error of a run, if any, as text. */
-function runError(/** @type {any} */ run) {
-	const error = (run?.data ?? run)?.resultData?.error;
-	return error ? `${error.message}${error.description ? `: ${error.description}` : ''}` : undefined;
-}
+const report = createReport();
+const { check, skipped, info } = report;
 
 /** Asserts an `n8n execute` result succeeded; returns its run data. */
 function succeeded(/** @type {{ code: number, run: any, stdout: string, stderr: string }} */ result) {
@@ -103,18 +44,6 @@ function succeeded(/** @type {{ code: number, run: any, stdout: string, stderr: 
 	assert.equal(result.code, 0, `n8n execute exited ${result.code}`);
 	assert.equal(result.run.status ?? 'success', 'success');
 	return result.run;
-}
-
-/** Requests the simulator received since `mark`. @param {any} sim @param {number} mark */
-const since = (sim, mark) => sim.requests.slice(mark);
-const mutating = (/** @type {any[]} */ requests) =>
-	requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/\/\d+(?=\/|$)/g, '/:id')}`);
-
-/** Every request carried the token in the Authorization header and none in the URL. */
-function assertAuth(/** @type {any[]} */ requests, /** @type {string} */ token) {
-	assert.ok(requests.length > 0, 'the simulator received no request');
-	assert.ok(requests.every((r) => r.authorization), 'a request went without the Authorization header');
-	assert.ok(requests.every((r) => !r.url.includes(token)), 'the API token appeared in a URL');
 }
 
 async function main() {
@@ -549,26 +478,26 @@ async function webhookScenarios(n8n, sim, registered, examples) {
 
 const watchdog = setTimeout(() => {
 	console.log(`not ok - the e2e run did not finish within ${OVERALL_TIMEOUT_MS / 60_000} minutes`);
-	console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+	console.log(`e2e: ${report.passed} passed, ${report.failed + 1} failed`);
 	process.exit(1);
 }, OVERALL_TIMEOUT_MS);
 watchdog.unref();
 
 for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM'])) {
 	process.once(signal, () => {
-		console.log(`e2e: ${passed} passed, ${failed + 1} failed (interrupted by ${signal})`);
+		console.log(`e2e: ${report.passed} passed, ${report.failed + 1} failed (interrupted by ${signal})`);
 		process.exit(130);
 	});
 }
 
 main().then(
 	() => {
-		console.log(`e2e: ${passed} passed, ${failed} failed`);
-		process.exit(failed > 0 ? 1 : 0);
+		console.log(`e2e: ${report.passed} passed, ${report.failed} failed`);
+		process.exit(report.failed > 0 ? 1 : 0);
 	},
 	(error) => {
 		console.log(`not ok - e2e setup: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-		console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+		console.log(`e2e: ${report.passed} passed, ${report.failed + 1} failed`);
 		process.exit(1);
 	},
 );

@@ -1,0 +1,93 @@
+// @ts-check
+'use strict';
+/**
+ * What the end-to-end runners (test/e2e/run.js, test/e2e/queue/run.js) share: numbered checks printed one a
+ * line, readers of n8n run data, request-log assertions, and the example workflows.
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { REPO_ROOT } = require('./n8n');
+
+/** Counts checks and prints `ok N - name` / `not ok N - name`. */
+function createReport() {
+	const report = {
+		passed: 0,
+		failed: 0,
+		number: 0,
+		/** Runs one check and prints one line. @param {string} name @param {() => unknown} fn */
+		async check(name, fn) {
+			report.number++;
+			try {
+				const detail = await fn();
+				report.passed++;
+				console.log(`ok ${report.number} - ${name}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`);
+				return true;
+			} catch (error) {
+				report.failed++;
+				const message = error instanceof Error ? error.message : String(error);
+				console.log(`not ok ${report.number} - ${name}\n  ${message.split('\n').slice(0, 14).join('\n  ')}`);
+				return false;
+			}
+		},
+		/** Records a check that could not run because an earlier step failed. @param {string} name @param {string} why */
+		skipped(name, why) {
+			report.number++;
+			report.failed++;
+			console.log(`not ok ${report.number} - ${name}\n  not run: ${why}`);
+		},
+		/** @param {string} line */
+		info(line) {
+			console.log(`# ${line}`);
+		},
+	};
+	return report;
+}
+
+const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Items (json) a node produced on one output in the run data of an execution. */
+function outputOf(/** @type {any} */ run, /** @type {string} */ node, output = 0) {
+	const runData = run?.data?.resultData?.runData ?? run?.resultData?.runData;
+	const task = runData?.[node]?.[0];
+	if (!task) throw new Error(`node "${node}" did not run (ran: ${Object.keys(runData ?? {}).join(', ') || 'nothing'})`);
+	if (task.error) throw new Error(`node "${node}" failed: ${task.error.message}`);
+	return (task.data?.main?.[output] ?? []).map((/** @type {any} */ item) => item.json);
+}
+
+/** The error of a run, if any, as text. */
+function runError(/** @type {any} */ run) {
+	const error = (run?.data ?? run)?.resultData?.error;
+	return error ? `${error.message}${error.description ? `: ${error.description}` : ''}` : undefined;
+}
+
+/** Requests the simulator received since `mark`. */
+const since = (/** @type {any} */ sim, /** @type {number} */ mark) => /** @type {any[]} */ (sim.requests.slice(mark));
+
+/** The writes among requests, IDs replaced by `:id`. */
+const mutating = (/** @type {any[]} */ requests) =>
+	requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/\/\d+(?=\/|$)/g, '/:id')}`);
+
+/** Every request carried the token in the Authorization header and none in the URL. */
+function assertAuth(/** @type {any[]} */ requests, /** @type {string} */ token) {
+	assert.ok(requests.length > 0, 'the simulator received no request');
+	assert.ok(requests.every((r) => r.authorization), 'a request went without the Authorization header');
+	assert.ok(requests.every((r) => !r.url.includes(token)), 'the API token appeared in a URL');
+}
+
+/** @returns {any} */
+function loadExample(/** @type {string} */ file) {
+	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'));
+}
+
+/** A copy of a workflow under another ID and name, its Syncro nodes using another credential. */
+function variant(/** @type {any} */ workflow, /** @type {string} */ id, /** @type {string} */ name, /** @type {{id: string, name: string}} */ credential) {
+	const copy = JSON.parse(JSON.stringify(workflow));
+	copy.id = id;
+	copy.name = name;
+	for (const node of copy.nodes) if (node.credentials?.syncroApi) node.credentials.syncroApi = { ...credential };
+	return copy;
+}
+
+module.exports = { createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant };

@@ -1,0 +1,89 @@
+// @ts-check
+'use strict';
+/**
+ * The two workflows of the queue-mode suite's own (a fan-out, and a polling trigger that polls every 3
+ * seconds); the shipped examples come from ../checks.js.
+ */
+
+/**
+ * Fan-out: `count` items, one Get Ticket request each (ticket IDs taken in turn from `ticketIds`), then one
+ * summary item.
+ * @param {string} id @param {string} name @param {{id: string, name: string}} credential @param {number} count @param {number[]} ticketIds
+ */
+function fanOutWorkflow(id, name, credential, count, ticketIds) {
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		nodes: [
+			{ parameters: {}, id: `${id}-n1`, name: "When clicking 'Execute workflow'", type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300] },
+			{
+				parameters: { jsCode: `const ids = ${JSON.stringify(ticketIds)};\nreturn Array.from({ length: ${count} }, (_, i) => ({ json: { id: ids[i % ids.length], n: i } }));` },
+				id: `${id}-n2`,
+				name: 'Ticket IDs',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 300],
+			},
+			{
+				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+				id: `${id}-n3`,
+				name: 'Get ticket',
+				type: 'n8n-nodes-syncro.syncro',
+				typeVersion: 1,
+				position: [440, 300],
+				credentials: { syncroApi: { ...credential } },
+			},
+			{
+				parameters: { jsCode: 'const rows = $input.all().map((i) => i.json);\nreturn [{ json: { tickets: rows.length, ids: rows.map((r) => r.id) } }];' },
+				id: `${id}-n4`,
+				name: 'Count',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [660, 300],
+			},
+		],
+		connections: {
+			"When clicking 'Execute workflow'": { main: [[{ node: 'Ticket IDs', type: 'main', index: 0 }]] },
+			'Ticket IDs': { main: [[{ node: 'Get ticket', type: 'main', index: 0 }]] },
+			'Get ticket': { main: [[{ node: 'Count', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/**
+ * The Syncro Polling Trigger on "New Ticket", polling every `everySeconds` seconds (a custom cron with a
+ * seconds field: n8n refuses only a `*` there), then a No-Op.
+ * @param {string} id @param {{id: string, name: string}} credential @param {number} everySeconds
+ */
+function pollingWorkflow(id, credential, everySeconds) {
+	const seconds = Array.from({ length: Math.ceil(60 / everySeconds) }, (_, i) => i * everySeconds).filter((s) => s < 60);
+	return {
+		id,
+		name: 'queue e2e: new tickets (polling trigger)',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		nodes: [
+			{
+				parameters: {
+					pollTimes: { item: [{ mode: 'custom', cronExpression: `${seconds.join(',')} * * * * *` }] },
+					event: 'ticketCreated',
+					options: {},
+				},
+				id: `${id}-n1`,
+				name: 'Syncro Polling Trigger',
+				type: 'n8n-nodes-syncro.syncroPollingTrigger',
+				typeVersion: 1,
+				position: [0, 300],
+				credentials: { syncroApi: { ...credential } },
+			},
+			{ parameters: {}, id: `${id}-n2`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 300] },
+		],
+		connections: { 'Syncro Polling Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+	};
+}
+
+module.exports = { fanOutWorkflow, pollingWorkflow };
