@@ -54,7 +54,12 @@ class ItemsNode implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
 		const items = typeof raw === 'string' ? (JSON.parse(raw) as IDataObject[]) : raw;
-		return [items.map((json) => ({ json }))];
+		// `$binary: {data: <base64>, fileName, mimeType}` on an item becomes its binary property "data".
+		return [
+			items.map(({ $binary, ...json }) =>
+				$binary ? { json, binary: { data: { ...($binary as IDataObject), data: String(($binary as IDataObject).data) } as never } } : { json },
+			),
+		];
 	}
 }
 

@@ -47,3 +47,32 @@ describe('Purchase Order resource', () => {
 		expect(sim.requestsTo('PUT', `/purchase_orders/${po.id}`).pop()?.body).toEqual({ delivery_tracking: '1Z999AA10123456799', shipping_cents: 1800 });
 	});
 });
+
+describe('Purchase order attachments [NEW]', () => {
+	const pdf = { data: Buffer.from('%PDF-1.4 quote from vendor').toString('base64'), fileName: 'vendor-quote.pdf', mimeType: 'application/pdf' };
+
+	it('uploads the input item\'s file as multipart form data', async () => {
+		const result = await runChain(
+			[{ $binary: pdf }],
+			[{ name: 'Syncro', parameters: { resource: 'purchaseOrder', operation: 'addAttachment', purchaseOrderId: 8502, binary_property: 'data', additionalFields: { name: 'Vendor quote' } } }],
+			syncroCredentials(sim.baseUrl, sim.token),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output('Syncro')[0].json).toMatchObject({ attachment: { purchase_order_id: 8502, file_name: 'vendor-quote.pdf', name: 'Vendor quote' } });
+		const [request] = sim.requestsTo('POST', '/purchase_orders/8502/attachments');
+		expect(String(request.body)).toContain('%PDF-1.4 quote from vendor');
+		expect(sim.db.table('po_attachments').all()).toHaveLength(1);
+	});
+
+	it('refuses a file type Syncro does not take, and a missing binary property, before sending', async () => {
+		const wrongType = await runChain(
+			[{ $binary: { ...pdf, fileName: 'setup.exe' } }],
+			[{ name: 'Syncro', parameters: { resource: 'purchaseOrder', operation: 'addAttachment', purchaseOrderId: 8502, binary_property: 'data' } }],
+			syncroCredentials(sim.baseUrl, sim.token),
+		);
+		expect(wrongType.error?.message).toMatch(/^Invalid file in item 1: Syncro accepts jpg, .* files, not "setup.exe"$/);
+		const missing = await runChain([{}], [{ name: 'Syncro', parameters: { resource: 'purchaseOrder', operation: 'addAttachment', purchaseOrderId: 8502, binary_property: 'data' } }], syncroCredentials(sim.baseUrl, sim.token));
+		expect(missing.error?.message).toBe('Item 1 has no binary property "data"');
+		expect(sim.requestsTo('POST', /attachments$/)).toHaveLength(0);
+	});
+});

@@ -1,7 +1,43 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BuiltRequest } from '../core/execute';
 import { body, recordId } from '../core/fields';
-import type { ResourceDef } from '../core/types';
+import type { OperationDef, ResourceDef } from '../core/types';
+import { syncroRequest } from '../transport/request';
 
 const purchaseOrderId = recordId(undefined, 'purchaseOrderId', 'Purchase Order ID');
+
+/** What Syncro accepts as a purchase order attachment. */
+const ATTACHMENT_TYPES = ['jpg', 'jpeg', 'png', 'gif', 'pdf', 'csv', 'xls', 'xlsx'];
+const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Named hook: uploads a file of the input item (binary data) as multipart `file` (+ `name`). */
+async function addAttachment(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+	const property = String(request.body?.binary_property ?? 'data').trim() || 'data';
+	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
+	if (!binary) {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1} has no binary property "${property}"`, {
+			itemIndex,
+			description: 'Read the file first (e.g. with Read/Write Files from Disk or HTTP Request) and give the name of its binary property in "Input Binary Field".',
+		});
+	}
+	const fileName = binary.fileName ?? `${property}.${binary.fileExtension ?? 'bin'}`;
+	const extension = (fileName.split('.').pop() ?? '').toLowerCase();
+	if (!ATTACHMENT_TYPES.includes(extension)) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid file in item ${itemIndex + 1}: Syncro accepts ${ATTACHMENT_TYPES.join(', ')} files, not "${fileName}"`, { itemIndex });
+	}
+	const content = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	if (content.length > ATTACHMENT_MAX_BYTES) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid file in item ${itemIndex + 1}: "${fileName}" is ${content.length} bytes; Syncro accepts at most 10 MB`, { itemIndex });
+	}
+	const form = new FormData();
+	form.append('file', new Blob([content], { type: binary.mimeType || 'application/octet-stream' }), fileName);
+	const name = typeof request.body?.name === 'string' ? request.body.name.trim() : '';
+	if (name) form.append('name', name);
+	const answer = await syncroRequest(ctx, { method: 'POST', path: request.path, formData: form, permission: op.permission, itemIndex });
+	return answer && typeof answer === 'object' && !Array.isArray(answer) ? [answer as IDataObject] : [{ success: true, file_name: fileName }];
+}
 
 export const purchaseOrder: ResourceDef = {
 	value: 'purchaseOrder',
@@ -73,6 +109,22 @@ export const purchaseOrder: ResourceDef = {
 				body.integer('shipping_cents', { displayName: 'Shipping (Cents)', minValue: 0 }),
 				body.string('delivery_tracking', { description: 'Tracking number or tracking link' }),
 				body.id('vendor_id', 'vendor', { displayName: 'Vendor' }),
+			],
+		},
+		{
+			operation: 'addAttachment',
+			name: 'Add Attachment',
+			action: 'Attach a file to a purchase order',
+			description:
+				'Upload a file of the input item (a quote, invoice or packing slip: jpg, png, gif, pdf, csv, xls or xlsx, at most 10 MB; at most 10 files per purchase order)',
+			method: 'POST',
+			path: '/purchase_orders/{id}/attachments',
+			isNew: true,
+			run: addAttachment,
+			fields: [
+				purchaseOrderId,
+				body.string('binary_property', { displayName: 'Input Binary Field', required: true, default: 'data', description: 'Name of the binary property of the input item that holds the file' }),
+				body.string('name', { description: 'Name shown in Syncro; the file name when empty' }),
 			],
 		},
 		{

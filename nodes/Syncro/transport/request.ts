@@ -42,6 +42,8 @@ export interface SyncroRequest {
 	path: string;
 	query?: Record<string, QueryValue>;
 	body?: IDataObject;
+	/** A multipart body instead of JSON (file uploads). */
+	formData?: FormData;
 	/** Syncro permission the operation needs (named in 401/403 messages). */
 	permission?: string;
 	/** Item the request is made for, so errors point at it. */
@@ -208,7 +210,10 @@ export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, sett
 			ignoreHttpStatusErrors: true,
 			timeout: timeoutMs,
 		};
-		if (req.body !== undefined && method !== 'GET') {
+		if (req.formData !== undefined) {
+			// The multipart boundary header is set by the HTTP client.
+			options.body = req.formData as unknown as IHttpRequestOptions['body'];
+		} else if (req.body !== undefined && method !== 'GET') {
 			options.body = req.body;
 			options.json = true;
 			options.headers = { ...options.headers, 'Content-Type': 'application/json' };

@@ -96,6 +96,27 @@ function register(router, h) {
 		return { po_line_item: presentLine(line) };
 	});
 
+	// [NEW] multipart upload: fields `file` and `name`; jpg/png/gif/pdf/csv/xls/xlsx, 10 MB, 10 files per order.
+	router.on('POST', '/purchase_orders/:id/attachments', (req) => {
+		const po = h.find('purchase_orders', req.params.id);
+		const type = String(req.headers['content-type'] ?? '');
+		const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+		if (!type.startsWith('multipart/form-data') || !boundary) throw new HttpError(422, { errors: 'File must be sent as multipart/form-data' });
+		/** @type {Record<string, {filename?: string, value: string}>} */
+		const parts = {};
+		for (const chunk of String(req.body).split(`--${boundary[1] ?? boundary[2]}`)) {
+			const match = /Content-Disposition: form-data; name="([^"]+)"(?:; filename="([^"]*)")?[\s\S]*?\r\n\r\n([\s\S]*)\r\n$/i.exec(chunk);
+			if (match) parts[match[1]] = { filename: match[2], value: match[3] };
+		}
+		const file = parts.file;
+		if (!file || !file.filename) throw new HttpError(422, { errors: 'File is missing' });
+		if (!/\.(jpe?g|png|gif|pdf|csv|xlsx?)$/i.test(file.filename)) throw new HttpError(422, { errors: 'File type is not allowed' });
+		const attachments = h.db.table('po_attachments');
+		if (attachments.filter((/** @type {any} */ a) => a.purchase_order_id === po.id).length >= 10) throw new HttpError(422, { errors: 'A purchase order can have at most 10 attachments' });
+		const row = attachments.insert({ purchase_order_id: po.id, file_name: file.filename, name: parts.name?.value || file.filename, size: Buffer.byteLength(file.value) });
+		return { attachment: row };
+	});
+
 	router.on('POST', '/purchase_orders/:id/receive', (req) => {
 		const po = h.find('purchase_orders', req.params.id);
 		const line = lines().get(req.body.line_item_id);
