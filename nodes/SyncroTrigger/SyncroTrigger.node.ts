@@ -302,6 +302,9 @@ export class SyncroTrigger implements INodeType {
 	}
 }
 
+/** Activation windows whose URL this process has shown (see setupPage). */
+const shownInProcess = new Set<string>();
+
 /** The answer to a GET on the trigger URL: the URL for Syncro, once, in the window after activation. */
 function setupPage(
 	ctx: IWebhookFunctions,
@@ -321,10 +324,14 @@ function setupPage(
 	}
 	const secret = deriveSecret(state.key, ctx.getNode(), version);
 	const now = Date.now();
+	// n8n saves static data only after the call ends, so a second visit right after the first may still read
+	// `revealedAt` unset: this process also remembers which activation window it has shown.
+	const shownKey = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:${state.secretId ?? ''}:${String(state.revealUntil)}`;
 	const open =
 		typeof state.revealUntil === 'number' &&
 		now <= state.revealUntil &&
 		!state.revealedAt &&
+		!shownInProcess.has(shownKey) &&
 		state.secretId === secretIdOf(secret);
 	if (!open) {
 		return [
@@ -335,6 +342,8 @@ function setupPage(
 		];
 	}
 	state.revealedAt = now;
+	if (shownInProcess.size >= 1000) shownInProcess.clear();
+	shownInProcess.add(shownKey);
 	const url = syncroUrl(ctx.getNodeWebhookUrl('default') ?? '', secret);
 	return [
 		200,

@@ -83,6 +83,8 @@ export interface WebhookHarness {
 	revealUrl(): Promise<string>;
 	post(url: string, body: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
 	get(url: string): Promise<HttpAnswer>;
+	/** While held, webhook calls do not save their static data: as when n8n has not finished saving yet. */
+	holdStaticDataSaves(hold: boolean): void;
 	close(): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ export async function startWebhookHarness(options: HarnessOptions): Promise<Webh
 		credentials: { syncroApi: { id: 'cred-1', name: 'Syncro account' } },
 	};
 	const workflowId = `wf-trigger-${++harnessCount}`;
+	let holdSaves = false;
 	let saved: IDataObject = {};
 	let active = false;
 	let listening = false;
@@ -206,7 +209,7 @@ export async function startWebhookHarness(options: HarnessOptions): Promise<Webh
 		try {
 			result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
 		} finally {
-			saved = clone(workflow.staticData);
+			if (!holdSaves) saved = clone(workflow.staticData);
 		}
 		if (result.workflowData !== undefined) {
 			executions.push(result.workflowData);
@@ -263,6 +266,9 @@ export async function startWebhookHarness(options: HarnessOptions): Promise<Webh
 		lastItems() {
 			const last = executions[executions.length - 1];
 			return (last?.[0] ?? []).map((i) => i.json);
+		},
+		holdStaticDataSaves(hold: boolean) {
+			holdSaves = hold;
 		},
 		nodeStaticData() {
 			const key = `node:${node.name}`;

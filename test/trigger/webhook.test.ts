@@ -69,6 +69,16 @@ describe('activation and the setup page', () => {
 		expect(again.text).toMatch(/deactivate and activate/);
 	});
 
+	it('shows the URL once even when a second visit comes before n8n has saved the first one\'s static data', async () => {
+		const h = await harness({ events: ['*'] });
+		await h.activate();
+		h.holdStaticDataSaves(true);
+		expect((await h.get(h.productionUrl)).status).toBe(200);
+		const again = await h.get(h.productionUrl);
+		expect(again.status).toBe(403);
+		expect(again.text).not.toMatch(/secret=/);
+	});
+
 	it('keeps the same secret across edits, restarts and re-activation; re-activating shows it again', async () => {
 		const { h, url } = await activated({ events: ['*'] });
 		await h.deactivate();
