@@ -15,7 +15,7 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { extractCollection } from '../Syncro/transport/paginate';
+import { extractCollection, isLastPage, totalPages } from '../Syncro/transport/paginate';
 import { syncroRequest, type QueryValue } from '../Syncro/transport/request';
 import { eventKey, recordTime, type PollSource } from './sources';
 
@@ -88,24 +88,15 @@ class Budget {
 	}
 }
 
-function totalPages(body: unknown): number | undefined {
-	const meta = body && typeof body === 'object' ? (body as IDataObject).meta : undefined;
-	const total = meta && typeof meta === 'object' ? Number((meta as IDataObject).total_pages) : NaN;
-	return Number.isFinite(total) && total >= 0 ? total : undefined;
-}
-
 function isDescendingById(records: IDataObject[]): boolean {
 	for (let i = 1; i < records.length; i++) if (!(Number(records[i - 1].id) > Number(records[i].id))) return false;
 	return records.length > 0;
 }
 
-/** Whether a list page was the last one (meta, an empty page, or a short page). */
+/** Whether a list page was the last one, by the paginator's rules; remembers the first page's size. */
 function lastPage(body: unknown, records: IDataObject[], page: number, pass: Pass): boolean {
-	const total = totalPages(body);
-	if (total !== undefined) return page >= total;
-	if (records.length === 0) return true;
-	if (pass.firstPageSize === null) pass.firstPageSize = records.length;
-	return records.length < pass.firstPageSize;
+	if (pass.firstPageSize === null && records.length > 0) pass.firstPageSize = records.length;
+	return isLastPage(body, records.length, page, pass.firstPageSize ?? undefined);
 }
 
 function remember(state: PollState, key: string, time: number): void {

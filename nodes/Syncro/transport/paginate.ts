@@ -37,10 +37,21 @@ export function extractCollection(body: unknown, collectionKey: string): IDataOb
 	return [];
 }
 
-function totalPages(body: unknown): number | undefined {
+export function totalPages(body: unknown): number | undefined {
 	const meta = body && typeof body === 'object' ? (body as IDataObject).meta : undefined;
 	const total = meta && typeof meta === 'object' ? Number((meta as IDataObject).total_pages) : NaN;
 	return Number.isFinite(total) && total >= 0 ? total : undefined;
+}
+
+/**
+ * Syncro's stop rules for page `page` holding `count` records: `meta.total_pages` when Syncro sends it;
+ * otherwise an empty page, or a page shorter than the first one (`firstPageSize`, once known).
+ */
+export function isLastPage(body: unknown, count: number, page: number, firstPageSize: number | undefined): boolean {
+	const total = totalPages(body);
+	if (total !== undefined) return page >= total;
+	if (count === 0) return true;
+	return firstPageSize !== undefined && count < firstPageSize;
 }
 
 export async function paginate(ctx: SyncroContext, options: PaginateOptions): Promise<IDataObject[]> {
@@ -77,14 +88,8 @@ export async function paginate(ctx: SyncroContext, options: PaginateOptions): Pr
 		for (const record of records) results.push(record);
 
 		if (limit !== undefined && results.length >= limit) break;
-		const total = totalPages(body);
-		if (total !== undefined) {
-			if (page >= total) break;
-			continue;
-		}
-		if (records.length === 0) break;
-		if (firstPageSize === undefined) firstPageSize = records.length;
-		else if (records.length < firstPageSize) break;
+		if (isLastPage(body, records.length, page, firstPageSize)) break;
+		firstPageSize ??= records.length;
 	}
 	return results;
 }
