@@ -164,9 +164,27 @@ describe('errors', () => {
 		sim.failNext({ status: 500, count: 1, raw: "<!DOCTYPE html><html><head><title>We're sorry, but something went wrong (500)</title></head></html>" });
 		const html = await runChain([{}], [getTicket()], creds());
 		expect(html.error?.message).toBe('Syncro answered 500: an HTML error page ("We\'re sorry, but something went wrong (500)") instead of JSON');
-		sim.failNext({ status: 200, count: 1, raw: '{"ticket": {"id": 1,', headers: { 'Content-Type': 'application/json' } });
-		const malformed = await runChain([{}], [getTicket()], creds());
-		expect(malformed.error?.message).toBe('Syncro sent a response that is not valid JSON');
+	});
+
+	it('retries a read that came back as malformed JSON, and reports a write that did without retrying it', async () => {
+		const cut = { status: 200, raw: '{"ticket": {"id": 1,', headers: { 'Content-Type': 'application/json' } };
+		sim.failNext({ ...cut, count: 1, method: 'GET' });
+		const read = await runChain([{}], [getTicket()], creds({ rateLimitWindowMs: 30 }));
+		expect(read.error).toBeUndefined();
+		expect(sim.requestsTo('GET', '/tickets/4001')).toHaveLength(2);
+
+		sim.clearRequests();
+		sim.failNext({ ...cut, count: 10, method: 'GET' });
+		const broken = await runChain([{}], [getTicket()], creds({ rateLimitWindowMs: 30 }));
+		expect(broken.error?.message).toBe('Syncro sent a response that is not valid JSON');
+		expect(sim.requestsTo('GET', '/tickets/4001')).toHaveLength(4);
+
+		sim.clearFaults();
+		sim.failNext({ ...cut, count: 1, method: 'POST' });
+		const write = await runChain([{}], [addComment], creds({ rateLimitWindowMs: 30 }));
+		expect(write.error?.message).toBe('Syncro sent a response that is not valid JSON');
+		expect(write.error?.description).toMatch(/may have been applied/);
+		expect(sim.requestsTo('POST', '/tickets/4001/comment')).toHaveLength(1);
 	});
 
 	it('refuses a subdomain that is not a DNS label before sending anything', async () => {

@@ -287,6 +287,15 @@ export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, sett
 			});
 		}
 
+		if (malformed && idempotent && transient < MAX_TRANSIENT_RETRIES) {
+			// A cut-off answer to a read is worth another try; a write may have been applied, so it is not.
+			const wait = backoffMs(transient, windowMs);
+			transient++;
+			logWarn(ctx, 'Syncro sent malformed JSON, retrying', { method, path: shownPath, status, attempt: transient, waitMs: wait });
+			await sleep(wait, signal).catch(() => undefined);
+			continue;
+		}
+
 		if (malformed) {
 			throw new NodeApiError(ctx.getNode(), { status, path: shownPath } as JsonObject, {
 				message: 'Syncro sent a response that is not valid JSON',
