@@ -248,7 +248,8 @@ export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, sett
 
 		if (status === 429 || isRateLimitBody(body)) {
 			if (rateLimited < MAX_RATE_LIMIT_RETRIES) {
-				const wait = retryAfterMs(response.headers) ?? backoffMs(rateLimited, windowMs);
+				// Retry-After is honoured up to five windows (5 minutes for Syncro): the attempts stay bounded in time too.
+				const wait = Math.min(retryAfterMs(response.headers) ?? backoffMs(rateLimited, windowMs), 5 * windowMs);
 				rateLimited++;
 				throttle.pause(Date.now() + wait);
 				logWarn(ctx, 'Syncro rate limit hit, backing off', { method, path: shownPath, attempt: rateLimited, waitMs: wait });
