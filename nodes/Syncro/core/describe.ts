@@ -10,7 +10,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { FieldDef, OperationDef, ResourceDef } from './types';
 import { listSearchMethod, RECORDS, recordUrlRegex } from './records';
 
-const GROUP_NAMES: Record<NonNullable<OperationDef['optionalGroup']>, string> = {
+export const GROUP_NAMES: Record<NonNullable<OperationDef['optionalGroup']>, string> = {
 	filters: 'Filters',
 	additionalFields: 'Additional Fields',
 	updateFields: 'Update Fields',

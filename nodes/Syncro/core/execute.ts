@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { extractCollection, paginate } from '../transport/paginate';
 import { syncroRequest, type QueryValue } from '../transport/request';
-import { isTopLevel, optionalGroup, paramName } from './describe';
+import { GROUP_NAMES, isTopLevel, optionalGroup, paramName } from './describe';
 import { RECORDS, recordUrlRegex } from './records';
 import type { FieldDef, OperationDef, ResourceDef } from './types';
 
@@ -194,7 +194,7 @@ export function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 	if (optional.length > 0) {
 		const group = optionalGroup(op);
 		const values = ctx.getNodeParameter(group, itemIndex, {}) as IDataObject;
-		const groupName = group === 'filters' ? 'Filters' : group === 'options' ? 'Options' : group === 'updateFields' ? 'Update Fields' : 'Additional Fields';
+		const groupName = GROUP_NAMES[group];
 		for (const [key, raw] of Object.entries(values ?? {})) {
 			const field = optional.find((f) => f.name === key);
 			if (!field) {
