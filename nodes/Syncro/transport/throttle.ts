@@ -9,7 +9,7 @@
  * When Syncro still answers 429 (another process or machine shares the IP), `pause()` holds every caller of
  * the process until the given time.
  */
-import { sleepWithAbort } from 'n8n-workflow';
+import * as n8nWorkflow from 'n8n-workflow';
 
 export interface ThrottleSettings {
 	limit: number;
@@ -106,9 +106,19 @@ export class Throttle {
 	}
 }
 
-/** Waits, or rejects as soon as the execution is cancelled. */
+/**
+ * Waits, or rejects as soon as the execution is cancelled. n8n versions without `sleepWithAbort` (the peer
+ * dependency is any n8n-workflow) get a plain wait that checks the signal before and after.
+ */
 export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-	await sleepWithAbort(ms, signal);
+	const workflow = n8nWorkflow as Partial<typeof n8nWorkflow>;
+	if (typeof workflow.sleepWithAbort === 'function') {
+		await workflow.sleepWithAbort(ms, signal);
+		return;
+	}
+	if (signal?.aborted) throw new Error('The execution was cancelled');
+	await n8nWorkflow.sleep(ms);
+	if (signal?.aborted) throw new Error('The execution was cancelled');
 }
 
 const throttles = new Map<string, Throttle>();
