@@ -22,7 +22,7 @@ const { ensureN8n } = require('./install');
 const { N8n, installPackage, packPackage, waitFor } = require('./n8n');
 const { createSimulator } = require('../simulator/server');
 const { rmmAlertDelivery } = require('./deliveries');
-const { createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant } = require('./checks');
+const { createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant, ticketToInvoice } = require('./checks');
 
 /** Credential ID the example workflows refer to ("Syncro account"). */
 const SANDBOX_CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
@@ -119,56 +119,13 @@ async function scenarios(n8n, sim, registered) {
 		if (!ran) {
 			skipped('ticket to invoice: outputs and simulator state', 'the workflow failed');
 		} else {
-			await check('ticket to invoice: each step hands the right record to the next', () => {
-				const [customer] = outputOf(run, 'Find or create customer');
-				assert.equal(customer.findOrCreateResult, 'created');
-				assert.equal(customer.business_name, 'Harborview Pediatrics');
-				const [ticket] = outputOf(run, 'Create ticket');
-				assert.equal(ticket.customer_id, customer.id);
-				assert.equal(ticket.subject, 'Replace failing UPS battery in the server closet');
-				const [comment] = outputOf(run, 'Add comment');
-				assert.equal(comment.ticket_id, ticket.id);
-				const [timer] = outputOf(run, 'Log time');
-				assert.equal(timer.ticket_id, ticket.id);
-				assert.equal(timer.active_duration, 90 * 60);
-				const [charged] = outputOf(run, 'Charge time');
-				assert.equal(charged.id, timer.id);
-				assert.ok(charged.ticket_line_item_id, 'the charged time entry has no line item');
-				const [invoice] = outputOf(run, 'Create invoice');
-				assert.equal(invoice.customer_id, customer.id);
-				assert.equal(invoice.ticket_id, ticket.id);
-				const [emailed] = outputOf(run, 'Email invoice');
-				assert.match(JSON.stringify(emailed), /emailed to office@harborviewpediatrics\.example/);
-				return `customer ${customer.id}, ticket ${ticket.number}, invoice ${invoice.number}`;
-			});
-			await check('ticket to invoice: the simulator holds the billed ticket, the invoice line and the sent email', () => {
-				const [ticket] = outputOf(run, 'Create ticket');
-				const [invoice] = outputOf(run, 'Create invoice');
-				const [charged] = outputOf(run, 'Charge time');
-				assert.equal(sim.db.table('tickets').get(ticket.id)?.status, 'Invoiced');
-				const lines = sim.db.table('line_items').filter((/** @type {any} */ l) => l.invoice_id === invoice.id);
-				assert.equal(lines.length, 1, `expected 1 invoice line, got ${lines.length}`);
-				assert.equal(lines[0].ticket_line_item_id, charged.ticket_line_item_id);
-				assert.equal(lines[0].quantity, 1.5);
-				const comments = sim.db.table('comments').filter((/** @type {any} */ c) => c.ticket_id === ticket.id);
-				assert.ok(comments.some((/** @type {any} */ c) => c.subject === 'Work performed' && c.do_not_email === true), 'the comment is missing');
-				const mails = sim.db.table('sent_emails').filter((/** @type {any} */ m) => m.record_type === 'Invoice' && m.record_id === invoice.id);
-				assert.equal(mails.length, 1, 'the invoice was not emailed exactly once');
-			});
-			await check('ticket to invoice: the request log has each write once, in order, with Bearer auth', () => {
-				const requests = since(sim, mark);
-				assert.deepEqual(mutating(requests), [
-					'POST /customers',
-					'POST /tickets',
-					'POST /tickets/:id/comment',
-					'POST /tickets/:id/timer_entry',
-					'POST /tickets/:id/charge_timer_entry',
-					'POST /invoices',
-					'POST /invoices/:id/email',
-				]);
-				assert.ok(requests.every((r) => r.status > 0 && r.status < 400), 'a request failed');
-				assertAuth(requests, sim.token);
-			});
+			await check('ticket to invoice: each step hands the right record to the next', () => ticketToInvoice.chain(run));
+			await check('ticket to invoice: the simulator holds the billed ticket, the invoice line and the sent email', () =>
+				ticketToInvoice.state(run, sim),
+			);
+			await check('ticket to invoice: the request log has each write once, in order, with Bearer auth', () =>
+				ticketToInvoice.requests(sim, mark),
+			);
 		}
 	}
 

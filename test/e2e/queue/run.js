@@ -27,7 +27,7 @@ const { rmmAlertDelivery } = require('../deliveries');
 const { ensureRedis, findPostgres } = require('./services');
 const { QueueCluster } = require('./cluster');
 const { fanOutWorkflow, pollingWorkflow } = require('./workflows');
-const { createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant } = require('../checks');
+const { createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant, ticketToInvoice } = require('../checks');
 
 const SANDBOX_CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
 /** Contention, time-scaled: the simulator allows 180 requests per 3000 ms (Syncro: 180 per minute per IP). */
@@ -266,44 +266,10 @@ async function invoiceScenario(cluster, sim, n8nApi, workflow) {
 		skipped('ticket to invoice: outputs, simulator state and request log', 'the run failed');
 		return;
 	}
-	await check('ticket to invoice: each step hands the right record to the next', () => {
-		const [customer] = outputOf(execution.data, 'Find or create customer');
-		assert.equal(customer.business_name, 'Harborview Pediatrics');
-		const [ticket] = outputOf(execution.data, 'Create ticket');
-		assert.equal(ticket.customer_id, customer.id);
-		const [timer] = outputOf(execution.data, 'Log time');
-		assert.equal(timer.ticket_id, ticket.id);
-		const [charged] = outputOf(execution.data, 'Charge time');
-		assert.ok(charged.ticket_line_item_id, 'the charged time entry has no line item');
-		const [invoice] = outputOf(execution.data, 'Create invoice');
-		assert.equal(invoice.customer_id, customer.id);
-		assert.equal(invoice.ticket_id, ticket.id);
-		const [emailed] = outputOf(execution.data, 'Email invoice');
-		assert.match(JSON.stringify(emailed), /emailed to office@harborviewpediatrics\.example/);
-		return `customer ${customer.id}, ticket ${ticket.number}, invoice ${invoice.number}`;
-	});
+	await check('ticket to invoice: each step hands the right record to the next', () => ticketToInvoice.chain(execution.data));
 	await check('ticket to invoice: the simulator holds the invoiced ticket, one invoice line and one sent email; each write once, in order', () => {
-		const [ticket] = outputOf(execution.data, 'Create ticket');
-		const [invoice] = outputOf(execution.data, 'Create invoice');
-		const [charged] = outputOf(execution.data, 'Charge time');
-		assert.equal(sim.db.table('tickets').get(ticket.id)?.status, 'Invoiced');
-		const lines = sim.db.table('line_items').filter((/** @type {any} */ l) => l.invoice_id === invoice.id);
-		assert.equal(lines.length, 1, `expected 1 invoice line, got ${lines.length}`);
-		assert.equal(lines[0].ticket_line_item_id, charged.ticket_line_item_id);
-		const mails = sim.db.table('sent_emails').filter((/** @type {any} */ m) => m.record_type === 'Invoice' && m.record_id === invoice.id);
-		assert.equal(mails.length, 1, 'the invoice was not emailed exactly once');
-		const requests = since(sim, mark);
-		assert.deepEqual(mutating(requests), [
-			'POST /customers',
-			'POST /tickets',
-			'POST /tickets/:id/comment',
-			'POST /tickets/:id/timer_entry',
-			'POST /tickets/:id/charge_timer_entry',
-			'POST /invoices',
-			'POST /invoices/:id/email',
-		]);
-		assert.ok(requests.every((r) => r.status > 0 && r.status < 400), 'a request failed');
-		assertAuth(requests, sim.token);
+		ticketToInvoice.state(execution.data, sim);
+		ticketToInvoice.requests(sim, mark);
 	});
 }
 
