@@ -222,6 +222,16 @@ function parseRawOutput(/** @type {string} */ stdout) {
 	return end === -1 ? undefined : JSON.parse(stdout.slice(match.index, end));
 }
 
+/** A response body: parsed when it is JSON, the text otherwise, undefined when empty. */
+function jsonOrText(/** @type {string} */ text) {
+	if (!text) return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
 class N8n {
 	/**
 	 * @param {{ userFolder?: string, port?: number, brokerPort?: number, encryptionKey?: string, env?: NodeJS.ProcessEnv,
@@ -436,13 +446,7 @@ class N8n {
 		const setCookie = res.headers.getSetCookie?.() ?? [];
 		const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth;
-		const text = await res.text();
-		let parsed;
-		try {
-			parsed = text ? JSON.parse(text) : undefined;
-		} catch {
-			parsed = text;
-		}
+		const parsed = jsonOrText(await res.text());
 		return { status: res.status, body: parsed, headers: res.headers };
 	}
 
@@ -483,13 +487,7 @@ class N8n {
 			body: body === undefined ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(60_000),
 		});
-		const text = await res.text();
-		let parsed;
-		try {
-			parsed = text ? JSON.parse(text) : undefined;
-		} catch {
-			parsed = text;
-		}
+		const parsed = jsonOrText(await res.text());
 		return { status: res.status, body: parsed };
 	}
 }
