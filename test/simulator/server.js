@@ -129,7 +129,7 @@ async function createSimulator(options = {}) {
 	const db = new Store();
 	const router = new Router();
 	const token = options.token ?? DEFAULT_TOKEN;
-	/** @type {Array<{ method: string, path: string, url: string, query: Record<string, any>, body: any, status: number, at: number, authorization: boolean, bearer: boolean }>} */
+	/** @type {Array<{ method: string, path: string, url: string, query: Record<string, any>, body: any, status: number, at: number, authorization: boolean, bearer: boolean, endedAt: number }>} */
 	const requests = [];
 	const faults = {
 		/** @type {{ limit: number, windowMs: number, retryAfter?: boolean } | null} */
@@ -214,11 +214,14 @@ async function createSimulator(options = {}) {
 			authorization: Boolean(req.headers.authorization),
 			/** The token arrived where it belongs: exactly `Authorization: Bearer <token>`. */
 			bearer: req.headers.authorization === `Bearer ${token}`,
+			/** When the answer was sent (0 until then): with `at`, shows which requests overlapped. */
+			endedAt: 0,
 		};
 		requests.push(record);
 
 		const send = (/** @type {number} */ status, /** @type {any} */ payload, /** @type {Record<string,string>} */ headers = {}, raw = false) => {
 			record.status = status;
+			record.endedAt = Date.now();
 			if (res.destroyed) return;
 			if (payload === undefined) {
 				res.writeHead(status, headers);

@@ -112,6 +112,11 @@ export interface OperationDef {
 	run?: OperationRunner;
 	/** Named hook that reshapes the records after unwrapping (e.g. users sent as tuples). */
 	transform?: (records: IDataObject[]) => IDataObject[];
+	/**
+	 * Input items run one after another even when the user allows parallel writes: find-or-create, where two
+	 * items naming the same record must not both create it.
+	 */
+	sequentialItems?: true;
 	/** Display name of the optional-fields collection; defaults by method (Filters / Additional Fields / Update Fields). */
 	optionalGroup?: 'filters' | 'additionalFields' | 'updateFields' | 'options';
 }

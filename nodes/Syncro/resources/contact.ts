@@ -96,6 +96,7 @@ export const contact: ResourceDef = {
 			method: 'POST',
 			path: '/contacts',
 			permission: 'Customers - View Detail and Customers - Edit',
+			sequentialItems: true,
 			run: findOrCreateContact,
 			fields: [
 				body.id('customer_id', 'customer', { displayName: 'Customer', required: true, description: 'The customer whose contacts are searched' }),

@@ -157,6 +157,7 @@ export const customer: ResourceDef = {
 			path: '/customers',
 			permission: `${LIST_PERMISSION} and ${CREATE_PERMISSION}`,
 			unwrap: ['customer'],
+			sequentialItems: true,
 			run: findOrCreateCustomer,
 			fields: [
 				body.string('email', { topLevel: true, placeholder: 'name@email.com', description: 'Looked up first; at least one of Email and Business Name is required' }),

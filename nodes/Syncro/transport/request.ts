@@ -27,6 +27,7 @@ import { isProblem, resolveConnection } from './baseUrl';
 import type { SyncroConnection } from './baseUrl';
 import { describeHttpError, isRateLimitBody, isSoftFailure, syncroErrorText } from './errors';
 import { apiUrl, showValue } from './path';
+import { requestSlots } from './slots';
 import { getThrottle, sleep, type Throttle } from './throttle';
 
 export type SyncroContext =
@@ -172,7 +173,8 @@ function errorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-function cancelSignal(ctx: SyncroContext): AbortSignal | undefined {
+/** The execution's cancel signal, on n8n versions that have one. */
+export function cancelSignal(ctx: SyncroContext): AbortSignal | undefined {
 	const fn = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal;
 	return typeof fn === 'function' ? fn.call(ctx) : undefined;
 }
@@ -183,9 +185,24 @@ function logWarn(ctx: SyncroContext, message: string, meta: Record<string, unkno
 
 /**
  * Sends one request and returns the parsed body (objects unwrapped by nobody: callers decide).
- * An empty body (204, or an empty 200) comes back as `undefined`.
+ * An empty body (204, or an empty 200) comes back as `undefined`. When the execution bounds its requests
+ * (slots.ts), the request holds one of its slots from the first attempt to the answer.
  */
 export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedSettings): Promise<unknown> {
+	const slots = requestSlots(ctx);
+	if (!slots) return await send(ctx, req, settings);
+	const release = await slots.acquire(cancelSignal(ctx)).catch(() => {
+		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting to send a Syncro request', { itemIndex: req.itemIndex });
+	});
+	try {
+		return await send(ctx, req, settings);
+	} finally {
+		release();
+	}
+}
+
+/** One request with the throttle, retries and error mapping. */
+async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedSettings): Promise<unknown> {
 	const resolved = settings ?? (await resolveSettings(ctx, req.itemIndex));
 	const { connection, throttle, timeoutMs, windowMs } = resolved;
 	const method = req.method.toUpperCase() as IHttpRequestMethods;
