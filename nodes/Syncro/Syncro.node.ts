@@ -8,6 +8,8 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { buildProperties } from './core/describe';
 import { runOperation } from './core/execute';
+import { simplifyProperties, simplifyRecords } from './core/simplify';
+import { noRecordsResult, runsAsTool, toolDescriptionProperties, toolErrorResult } from './core/tool';
 import { loadOptions } from './methods/loadOptions';
 import { listSearch } from './methods/listSearch';
 import { findOperation, RESOURCES } from './resources';
@@ -27,7 +29,8 @@ export class Syncro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syncroApi', required: true }],
-		properties: buildProperties(RESOURCES),
+		// As an AI agent's tool: a description per operation first, the Simplify switch last (core/tool.ts, core/simplify.ts).
+		properties: [...toolDescriptionProperties(RESOURCES), ...buildProperties(RESOURCES), ...simplifyProperties(RESOURCES)],
 	};
 
 	methods = { loadOptions, listSearch };
@@ -43,7 +46,8 @@ export class Syncro implements INodeType {
 				if (!found) {
 					throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, { itemIndex });
 				}
-				const records = await runOperation(this, found.resource, found.op, itemIndex);
+				let records = await simplifyRecords(this, found.op, itemIndex, await runOperation(this, found.resource, found.op, itemIndex));
+				if (records.length === 0 && runsAsTool(this)) records = [noRecordsResult(found.resource, found.op)];
 				output.push(
 					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), { itemData: { item: itemIndex } }),
 				);
@@ -53,6 +57,11 @@ export class Syncro implements INodeType {
 					error instanceof NodeApiError || error instanceof NodeOperationError
 						? error
 						: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				// As a tool, the model gets Syncro's message and what to change instead of a failed run.
+				if (runsAsTool(this) && !this.getExecutionCancelSignal?.()?.aborted) {
+					output.push({ json: toolErrorResult(nodeError), pairedItem: { item: itemIndex } });
+					continue;
+				}
 				if (this.continueOnFail()) {
 					// `error` on the item sends it down the error output when the node has one.
 					output.push({

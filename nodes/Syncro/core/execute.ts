@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { extractCollection, paginate } from '../transport/paginate';
 import { syncroRequest, type QueryValue } from '../transport/request';
 import { GROUP_NAMES, isTopLevel, optionalGroup, paramName } from './describe';
+import { resolveNames } from './names';
 import { RECORDS, recordUrlRegex } from './records';
 import type { FieldDef, OperationDef, ResourceDef } from './types';
 
@@ -161,7 +162,7 @@ export function coerce(field: FieldDef, raw: unknown, reject: Reject): unknown {
 	}
 }
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, field: FieldDef, reason: string, where?: string): never {
+export function fail(ctx: IExecuteFunctions, itemIndex: number, field: FieldDef, reason: string, where?: string): never {
 	const location = where ? `"${field.displayName}" in ${where}` : `"${field.displayName}"`;
 	throw new NodeOperationError(ctx.getNode(), `Invalid ${location} in item ${itemIndex + 1}: ${reason}`, {
 		itemIndex,
@@ -246,7 +247,7 @@ function unwrapItem(key: string | undefined, record: IDataObject): IDataObject {
 
 /** Runs one operation for one item and returns the records to output. */
 export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef, op: OperationDef, itemIndex: number): Promise<IDataObject[]> {
-	const request = buildRequest(ctx, op, itemIndex);
+	const request = await resolveNames(ctx, op, buildRequest(ctx, op, itemIndex), itemIndex);
 	if (op.run) return await op.run(ctx, op, itemIndex, request);
 
 	let records: IDataObject[];
