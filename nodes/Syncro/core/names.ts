@@ -12,14 +12,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { fetchTenantList, TENANT_LISTS, type TenantList } from '../methods/loadOptions';
+import { fetchListSource, tenantListOptions, TENANT_LISTS, type TenantList } from '../methods/loadOptions';
 import { syncroRequest } from '../transport/request';
 import { GROUP_NAMES, isTopLevel, optionalGroup } from './describe';
 import { fail, type BuiltRequest } from './execute';
 import { runsAsTool } from './tool';
 import type { FieldDef, OperationDef } from './types';
 
-/** Lists (and technician details) read during one execution of the node, by execution context. */
+/** Syncro endpoints read during one execution of the node (lists, technician details), by execution context. */
 const cache = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 function once<T>(ctx: IExecuteFunctions, key: string, load: () => Promise<T>): Promise<T> {
@@ -64,8 +64,8 @@ function listed(entries: Entry[], list: TenantList): string {
 }
 
 async function entriesOf(ctx: IExecuteFunctions, list: TenantList, withEmails: boolean): Promise<Entry[]> {
-	const options = await once(ctx, `${list.path}#${list.keys.join('.')}#${list.valueBy}`, () => fetchTenantList(ctx, list));
-	const entries: Entry[] = options.map((o: INodePropertyOptions) => ({ name: o.name, value: o.value as string | number }));
+	const body = await once(ctx, list.path, () => fetchListSource(ctx, list));
+	const entries: Entry[] = tenantListOptions(body, list).map((o: INodePropertyOptions) => ({ name: o.name, value: o.value as string | number }));
 	if (!withEmails) return entries;
 	// Syncro lists technicians as [id, name]; the email is only in each technician's own record.
 	for (const entry of entries) {

@@ -24,6 +24,8 @@ interface SimpleSpec {
 }
 
 const MAX_TEXT = 1000;
+/** Contacts listed on a simplified customer; `contacts_total` says how many there are beyond. */
+const MAX_CONTACTS = 10;
 
 const nested = (key: string, inner: string) => (r: IDataObject) => (r[key] as IDataObject | undefined)?.[inner];
 const firstOf = (...readers: Array<(r: IDataObject) => unknown>) => (r: IDataObject) => {
@@ -54,13 +56,14 @@ const SPECS: Record<SimpleRecordType, SimpleSpec> = {
 			'business_name', 'fullname', 'email', 'phone', 'mobile',
 			['address', (r) => [r.address, r.address_2, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')],
 			['disabled', (r) => (r.disabled === true ? true : undefined)],
-			['contacts', (r) => (Array.isArray(r.contacts) ? (r.contacts as IDataObject[]).map((c) => compact({ id: c.id, name: c.name, email: c.email })) : undefined)],
+			['contacts', (r) => (Array.isArray(r.contacts) ? (r.contacts as IDataObject[]).slice(0, MAX_CONTACTS).map((c) => compact({ id: c.id, name: c.name, email: c.email })) : undefined)],
+			['contacts_total', (r) => (Array.isArray(r.contacts) && r.contacts.length > MAX_CONTACTS ? r.contacts.length : undefined)],
 			'created_at', 'updated_at',
 		],
 	},
 	contact: {
 		page: 'contact',
-		fields: ['id', 'name', 'email', 'phone', 'mobile', ['title', nested('properties', 'title')], 'customer_id', 'created_at', 'updated_at'],
+		fields: ['id', 'name', 'email', 'phone', 'mobile', ['title', nested('properties', 'title')], 'customer_id'],
 	},
 	asset: {
 		page: 'asset',
@@ -73,14 +76,14 @@ const SPECS: Record<SimpleRecordType, SimpleSpec> = {
 		page: 'invoice',
 		fields: [
 			'id', 'number', 'customer_id', ['customer_name', customerName], 'ticket_id', 'date', 'due_date',
-			'total', 'balance_due', 'is_paid', 'draft', 'created_at', 'updated_at', 'pdf_url',
+			'total', 'balance_due', 'is_paid', ['draft', (r) => (r.draft === true ? true : undefined)], 'pdf_url',
 		],
 	},
 	estimate: {
 		page: 'estimate',
 		fields: [
 			'id', 'number', 'name', 'status', 'customer_id', ['customer_name', customerName], 'ticket_id', 'invoice_id',
-			'date', 'total', 'created_at', 'updated_at', 'pdf_url',
+			'date', 'total', 'pdf_url',
 		],
 	},
 	rmmAlert: {

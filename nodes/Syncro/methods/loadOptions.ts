@@ -74,16 +74,21 @@ export const TENANT_LISTS: Record<string, TenantList> = {
 	getCannedResponseCategories: { path: '/canned_responses/settings', keys: ['canned_response_categories'], valueBy: 'id', noun: 'canned response category' },
 };
 
-/** The entries of a tenant list as dropdown options. */
-export async function fetchTenantList(ctx: SyncroContext, list: TenantList): Promise<INodePropertyOptions[]> {
-	return toOptions(dig(await get(ctx, list.path), list.keys), list.valueBy);
+/** Reads the Syncro endpoint a tenant list lives in (several lists share one: /settings, /tickets/settings). */
+export async function fetchListSource(ctx: SyncroContext, list: TenantList): Promise<IDataObject> {
+	return await get(ctx, list.path);
+}
+
+/** The entries of a tenant list, out of the body of its endpoint, as dropdown options. */
+export function tenantListOptions(body: IDataObject, list: TenantList): INodePropertyOptions[] {
+	return toOptions(dig(body, list.keys), list.valueBy);
 }
 
 export const loadOptions: Record<string, Loader> = Object.fromEntries(
 	Object.entries(TENANT_LISTS).map(([method, list]) => [
 		method,
 		async function (this: ILoadOptionsFunctions) {
-			return await fetchTenantList(this, list);
+			return tenantListOptions(await fetchListSource(this, list), list);
 		},
 	]),
 );
