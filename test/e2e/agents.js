@@ -213,6 +213,7 @@ async function helpDeskScenarios({ n8n, sim, model, report, helpDesk }) {
 			const record = firstRecord(results[0].content);
 			assert.equal(record.id, northwind.id);
 			assert.equal(record.name, 'Northwind Dental');
+			assert.equal(record.email, northwind.email);
 			assert.match(String(record.url), new RegExp(`/customers/${northwind.id}$`));
 			assert.equal(record.properties, undefined, 'the customer is not simplified');
 			return `${results[0].content.length} characters for the search result`;

@@ -59,7 +59,6 @@ describe('Simplify', () => {
 		expect(simplifyRecord('customer', { id: 5, business_name: 'Acme', findOrCreateResult: 'found' }, APP)).toEqual({
 			id: 5,
 			name: 'Acme',
-			business_name: 'Acme',
 			url: `${APP}/customers/5`,
 			findOrCreateResult: 'found',
 		});

@@ -53,12 +53,14 @@ const SPECS: Record<SimpleRecordType, SimpleSpec> = {
 		page: 'customer',
 		fields: [
 			'id', ['name', firstOf(field('business_then_name'), field('business_name'), field('fullname'))],
-			'business_name', 'fullname', 'email', 'phone', 'mobile',
+			// The person's name when the customer is a business (the name is then the business name).
+			['contact_person', (r) => (r.business_name ? r.fullname : undefined)],
+			'email', 'phone', 'mobile',
 			['address', (r) => [r.address, r.address_2, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')],
 			['disabled', (r) => (r.disabled === true ? true : undefined)],
 			['contacts', (r) => (Array.isArray(r.contacts) ? (r.contacts as IDataObject[]).slice(0, MAX_CONTACTS).map((c) => compact({ id: c.id, name: c.name, email: c.email })) : undefined)],
 			['contacts_total', (r) => (Array.isArray(r.contacts) && r.contacts.length > MAX_CONTACTS ? r.contacts.length : undefined)],
-			'created_at', 'updated_at',
+			'created_at',
 		],
 	},
 	contact: {
