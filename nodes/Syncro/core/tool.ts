@@ -5,8 +5,9 @@
  *   operation's action plus " in Syncro". A node that declares its own `toolDescription` property keeps it (n8n
  *   then adds no description fields of its own), so every operation gets one, shown only for the tool
  *   (`@tool`), whose default says what the operation does, what it returns and which arguments it needs.
- * - Errors: n8n ends the agent's run when a tool node throws. As a tool, a Syncro error becomes the tool's
- *   result instead: Syncro's message and what to change, so the model can correct its call.
+ * - Errors: when a tool node throws, n8n ends the agent's run (AI Agent 3.x, which has the workflow engine run
+ *   its tools) or hands an MCP client a stack trace. As a tool, a failure becomes the tool's result instead:
+ *   Syncro's message and what to change, so the model can correct its call.
  * - How the node knows: n8n names the tool variant of a node `<name>Tool` (`n8n-nodes-syncro.syncroTool`).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
