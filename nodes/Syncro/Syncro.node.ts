@@ -8,6 +8,8 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { buildProperties } from './core/describe';
 import { runOperation } from './core/execute';
+import { simplifyProperties, simplifyRecords } from './core/simplify';
+import { noRecordsResult, runsAsTool, toolDescriptionProperties, toolErrorResult } from './core/tool';
 import { itemConcurrency, readRequestOptions, requestOptionsProperty, type RequestOptions } from './core/requestOptions';
 import type { OperationDef, ResourceDef } from './core/types';
 import { loadOptions } from './methods/loadOptions';
@@ -31,7 +33,8 @@ export class Syncro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syncroApi', required: true }],
-		properties: [...buildProperties(RESOURCES), requestOptionsProperty],
+		// As an AI agent's tool: a description per operation first, the Simplify switch last (core/tool.ts, core/simplify.ts).
+		properties: [...toolDescriptionProperties(RESOURCES), ...buildProperties(RESOURCES), requestOptionsProperty, ...simplifyProperties(RESOURCES)],
 	};
 
 	methods = { loadOptions, listSearch };
@@ -53,11 +56,16 @@ export class Syncro implements INodeType {
 		// At most `parallelRequests` requests of this execution underway: pages, items and hooks alike.
 		bindRequestSlots(this, new RequestSlots(plan.options.parallelRequests));
 		const signal = cancelSignal(this);
+		// As a tool, a failure is the model's result (core/tool.ts): every item runs.
+		const asTool = runsAsTool(this);
 		const outcomes = await mapBounded(
 			items.length,
 			itemConcurrency(plan.op, plan.options),
-			async (itemIndex) => await runOperation(this, plan.resource, plan.op, itemIndex),
-			{ stopOnError: !this.continueOnFail(), signal },
+			async (itemIndex) => {
+				const records = await simplifyRecords(this, plan.op, itemIndex, await runOperation(this, plan.resource, plan.op, itemIndex));
+				return records.length === 0 && asTool ? [noRecordsResult(plan.resource, plan.op)] : records;
+			},
+			{ stopOnError: !this.continueOnFail() && !asTool, signal },
 		);
 
 		// In input order: the first failure (lowest index) ends the node unless Continue On Fail is on.
@@ -71,6 +79,11 @@ export class Syncro implements INodeType {
 				'error' in outcome
 					? asNodeError(this, outcome.error, itemIndex)
 					: new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+			// As a tool, the model gets Syncro's message and what to change instead of a failed run.
+			if (asTool && !signal?.aborted) {
+				output.push({ json: toolErrorResult(nodeError), pairedItem: { item: itemIndex } });
+				continue;
+			}
 			if (!this.continueOnFail()) throw nodeError;
 			output.push(errorItem(nodeError, itemIndex));
 		}

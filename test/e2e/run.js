@@ -6,7 +6,8 @@
  *
  *   node test/e2e/run.js            (after `npm run build`)
  *   E2E_KEEP=1 node test/e2e/run.js keeps the n8n user folder and prints where it is
- *   E2E_ONLY=invoice,onboarding,returnall,server node test/e2e/run.js runs only those groups
+ *   E2E_ONLY=invoice,onboarding,returnall,server,agents node test/e2e/run.js runs only those groups
+ *   (agents: the AI agent and MCP server examples, test/e2e/agents.js)
  *
  * The package is `npm pack`ed and installed into a private N8N_USER_FOLDER the way n8n installs community
  * packages; the Syncro simulator runs in this process. The example workflows of examples/ are imported
@@ -23,6 +24,7 @@ const { N8n, installPackage, packPackage, waitFor } = require('./n8n');
 const { createSimulator } = require('../simulator/server');
 const { rmmAlertDelivery } = require('./deliveries');
 const { createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant, ticketToInvoice } = require('./checks');
+const { prepareAgents } = require('./agents');
 
 /** Credential ID the example workflows refer to ("Syncro account"). */
 const SANDBOX_CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
@@ -104,6 +106,8 @@ async function scenarios(n8n, sim, registered) {
 	const exportOver = variant(examples.exportAll, 'E2eReturnAllOver', 'e2e: return all, over budget', overBudget);
 	await n8n.importWorkflows([...Object.values(examples), exportPaced, exportOver]);
 	info(`imported 3 credentials and ${Object.keys(examples).length + 2} workflows in ${seconds(Date.now() - t0)}`);
+	// AI agents and MCP (test/e2e/agents.js): their model stand-in, credentials and workflows go in before `n8n start`.
+	const agents = wanted('agents') ? await prepareAgents({ n8n, sim, info, syncroCredential: { ...SANDBOX_CREDENTIAL, data: { ...connection, requestsPerMinute: 180 } } }) : undefined;
 
 	// Scenario 1: ticket to invoice.
 	if (wanted('invoice')) {
@@ -232,22 +236,26 @@ async function scenarios(n8n, sim, registered) {
 		}
 	}
 
-	// Under `n8n start`: n8n's own credential test, and the webhook trigger scenarios.
-	if (!wanted('server')) return;
+	// Under `n8n start`: n8n's own credential test, the webhook trigger scenarios, the AI agent and MCP examples.
+	if (!wanted('server') && !agents) return;
 	const t = Date.now();
 	await n8n.start();
 	info(`n8n start ready in ${seconds(Date.now() - t)} at ${n8n.origin}`);
 	try {
 		await n8n.setupOwner(OWNER);
 		await n8n.createApiKey();
-		await credentialTests(n8n, sim);
-		await webhookScenarios(n8n, sim, registered, examples);
+		if (wanted('server')) {
+			await credentialTests(n8n, sim);
+			await webhookScenarios(n8n, sim, registered, examples);
+		}
+		if (agents) await agents.run(report);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		await check('n8n start: owner setup and API key', () => {
 			throw new Error(`${message}\n${n8n.serverLog(10)}`);
 		});
 	} finally {
+		await agents?.close();
 		const s = Date.now();
 		await n8n.stop();
 		info(`n8n stopped in ${seconds(Date.now() - s)}`);

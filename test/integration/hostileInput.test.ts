@@ -30,10 +30,10 @@ describe('text values that land in a path', () => {
 	it('User > Get with "." is refused instead of listing every user as one', async () => {
 		const results = await outcomes({ resource: 'user', operation: 'get', userId: V }, ['.', '..', '%2e', '12/..']);
 		expect(results.map((r) => r.error)).toEqual([
-			expect.stringMatching(/^Invalid "User Name or ID" in item 1: "\." is not a numeric ID/),
-			expect.stringMatching(/^Invalid "User Name or ID" in item 2: "\.\." is not a numeric ID/),
-			expect.stringMatching(/^Invalid "User Name or ID" in item 3: "%2e" is not a numeric ID/),
-			expect.stringMatching(/^Invalid "User Name or ID" in item 4: "12\/\.\." is not a numeric ID/),
+			expect.stringMatching(/^Invalid "User Name or ID" in item 1: "\.": "\." is not allowed as a path segment/),
+			expect.stringMatching(/^Invalid "User Name or ID" in item 2: "\.\.": "\.\." is not allowed as a path segment/),
+			expect.stringMatching(/^Invalid "User Name or ID" in item 3: "%2e": "\." is not allowed as a path segment/),
+			expect.stringMatching(/^Invalid "User Name or ID" in item 4: "12\/\.\.": it contains "\/"/),
 		]);
 		expect(sim.requests).toEqual([]);
 	});
@@ -62,13 +62,15 @@ describe('text values that land in a path', () => {
 	});
 
 	it('Appointment Type > Delete with ".." is refused instead of sending DELETE /api/v1/', async () => {
-		const results = await outcomes({ resource: 'appointmentType', operation: 'delete', appointmentTypeId: V }, ['..', '.', '1/..']);
+		const results = await outcomes({ resource: 'appointmentType', operation: 'delete', appointmentTypeId: V }, ['..', '.', '1/..', 'Nowhere']);
 		expect(results.map((r) => r.error)).toEqual([
-			expect.stringMatching(/^Invalid "Appointment Type Name or ID" in item 1: "\.\." is not a numeric ID/),
-			expect.stringMatching(/^Invalid "Appointment Type Name or ID" in item 2: "\." is not a numeric ID/),
-			expect.stringMatching(/^Invalid "Appointment Type Name or ID" in item 3: "1\/\.\." is not a numeric ID/),
+			expect.stringMatching(/^Invalid "Appointment Type Name or ID" in item 1: "\.\.": "\.\." is not allowed as a path segment/),
+			expect.stringMatching(/^Invalid "Appointment Type Name or ID" in item 2: "\.": "\." is not allowed as a path segment/),
+			expect.stringMatching(/^Invalid "Appointment Type Name or ID" in item 3: "1\/\.\.": it contains "\/"/),
+			// A plain word is taken for a name and looked up: it matches none, and nothing is deleted.
+			expect.stringMatching(/^Invalid "Appointment Type Name or ID" in item 4: "Nowhere" matches no appointment type in Syncro\. Valid values: /),
 		]);
-		expect(sim.requests).toEqual([]);
+		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /appointment_types']);
 	});
 
 	it('Invoice > Get by number refuses traversal, separators and control characters', async () => {

@@ -19,6 +19,7 @@ const { RESOURCES } = require('../../dist/nodes/Syncro/resources');
 const { isTopLevel, optionalGroup, paramName } = require('../../dist/nodes/Syncro/core/describe');
 const { segmentKind } = require('../../dist/nodes/Syncro/core/execute');
 const { RECORDS } = require('../../dist/nodes/Syncro/core/records');
+const { TENANT_LISTS } = require('../../dist/nodes/Syncro/methods/loadOptions');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface Field {
@@ -108,13 +109,18 @@ function parameters(resource: Resource, op: Operation, target: Field, value: Val
 function allowedRequests(resource: Resource, op: Operation): Array<{ method: string; path: RegExp }> {
 	if (resource.value === 'customApiCall') return [{ method: 'GET', path: /^\/api\/v1(?:\/[^/]+)+$/ }];
 	const ops = op.run ? resource.operations : [op];
-	return ops.map((o) => {
+	// Names given for tenant dropdowns are looked up in the tenant's lists (technicians by email: each user).
+	const lookups = op.fields
+		.filter((f) => f.kind === 'options' && f.loadOptions)
+		.flatMap((f) => [TENANT_LISTS[f.loadOptions as string].path, ...(f.loadOptions === 'getUsers' ? [`/users/${SEGMENT_PATTERNS.numericId}`] : [])])
+		.map((path) => ({ method: 'GET', path: new RegExp(`^/api/v1${path.replace(/\//g, '\\/')}$`) }));
+	return [...lookups, ...ops.map((o) => {
 		const pattern = o.path.replace(/\{(\w+)\}/g, (_, name: string) => {
 			const field = o.fields.find((f) => f.in === 'path' && f.name === name);
 			return `(?:${SEGMENT_PATTERNS[segmentKind(field)] ?? '(?!)'})`;
 		});
 		return { method: o.method, path: new RegExp(`^/api/v1${pattern.replace(/\//g, '\\/')}$`) };
-	});
+	})];
 }
 
 function rawPathname(record: SimRequestRecord): string {

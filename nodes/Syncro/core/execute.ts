@@ -12,6 +12,7 @@ import { extractCollection, paginate } from '../transport/paginate';
 import { pathSegment, showValue, type SegmentKind } from '../transport/path';
 import { resolveSettings, syncroRequest, type QueryValue } from '../transport/request';
 import { GROUP_NAMES, isTopLevel, optionalGroup, paramName } from './describe';
+import { resolveName } from './names';
 import { recordIdFromUrl } from './records';
 import type { FieldDef, OperationDef, ResourceDef } from './types';
 
@@ -225,17 +226,27 @@ export function rejectField(
 
 /**
  * Reads every field of the operation for one item and builds path, query and body. `connection` is the
- * credential's Syncro account (record URLs are checked against it).
+ * credential's Syncro account (record URLs are checked against it). A name given for a field whose dropdown
+ * is loaded from the tenant is resolved first (core/names.ts), so the path rule sees what will be sent.
  */
-export function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, connection?: SyncroConnection): BuiltRequest {
+export async function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, connection?: SyncroConnection): Promise<BuiltRequest> {
 	const query: Record<string, QueryValue> = {};
 	const body: IDataObject = {};
 	const pathValues: Record<string, string> = {};
 
-	const put = (field: FieldDef, value: unknown, where?: string) => {
+	/** Checks and converts one value, resolves a name given for a tenant dropdown, and puts it in its place. */
+	const accept = async (field: FieldDef, raw: unknown, where?: string) => {
+		const reject: Reject = (reason) => rejectField(ctx, itemIndex, field, reason, { where });
+		let value = coerce(field, raw, reject, connection);
+		if (field.kind === 'options' && field.loadOptions) {
+			// A value bound for a path must be a plain segment before it is even looked up as a name.
+			const plain = field.in === 'path' ? pathSegment(value) : undefined;
+			if (isProblem(plain)) reject(plain.problem);
+			value = await resolveName(ctx, field, value, reject);
+		}
 		if (field.in === 'path') {
 			const segment = pathSegment(value, segmentKind(field));
-			if (isProblem(segment)) rejectField(ctx, itemIndex, field, segment.problem, { where });
+			if (isProblem(segment)) reject(segment.problem);
 			pathValues[field.name] = segment;
 		} else if (field.in === 'query') query[field.name] = value as QueryValue;
 		else body[field.name] = value as IDataObject[string];
@@ -247,7 +258,7 @@ export function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 			if (field.required || field.in === 'path') rejectField(ctx, itemIndex, field, 'a value is required');
 			continue;
 		}
-		put(field, coerce(field, raw, (reason) => rejectField(ctx, itemIndex, field, reason), connection));
+		await accept(field, raw);
 	}
 
 	const optional = op.fields.filter((f) => !isTopLevel(f));
@@ -264,7 +275,7 @@ export function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 				});
 			}
 			if (isEmpty(raw) && field.kind !== 'boolean') continue;
-			put(field, coerce(field, raw, (reason) => rejectField(ctx, itemIndex, field, reason, { where: groupName }), connection), groupName);
+			await accept(field, raw, groupName);
 		}
 	}
 
@@ -307,7 +318,7 @@ function unwrapItem(key: string | undefined, record: IDataObject): IDataObject {
 /** Runs one operation for one item and returns the records to output. */
 export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef, op: OperationDef, itemIndex: number): Promise<IDataObject[]> {
 	const settings = await resolveSettings(ctx, itemIndex);
-	const request = buildRequest(ctx, op, itemIndex, settings.connection);
+	const request = await buildRequest(ctx, op, itemIndex, settings.connection);
 	if (op.run) return await op.run(ctx, op, itemIndex, request);
 
 	let records: IDataObject[];

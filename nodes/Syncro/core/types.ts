@@ -7,6 +7,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import type { SegmentKind } from '../transport/path';
 import type { RecordType } from './records';
 import type { OperationRunner } from './execute';
+import type { SimpleRecordType } from './simplify';
 
 export type FieldLocation = 'path' | 'query' | 'body';
 
@@ -60,6 +61,8 @@ export interface FieldDef {
 	options?: FieldOption[];
 	/** Name of a `methods.loadOptions` function that lists the values from the tenant. */
 	loadOptions?: string;
+	/** Values Syncro accepts besides the tenant's list (a filter's "Not Closed"); see core/names.ts. */
+	alsoAccepts?: string[];
 	default?: string | number | boolean | string[];
 	placeholder?: string;
 	/** n8n parameter name when it differs from `name` (path IDs are `<resource>Id`). */
@@ -119,6 +122,8 @@ export interface OperationDef {
 	sequentialItems?: true;
 	/** Display name of the optional-fields collection; defaults by method (Filters / Additional Fields / Update Fields). */
 	optionalGroup?: 'filters' | 'additionalFields' | 'updateFields' | 'options';
+	/** The records it returns are one of the main Syncro records: the "Simplify" option applies (core/simplify.ts). */
+	simplify?: SimpleRecordType;
 }
 
 export interface ResourceDef {
