@@ -198,6 +198,14 @@ async function createSimulator(options = {}) {
 		});
 	});
 
+	/** Pending latency and stall waits, ended by close(). @type {Set<{ timer: NodeJS.Timeout, resolve: () => void }>} */
+	const waits = new Set();
+	const delay = (/** @type {number} */ ms) =>
+		new Promise((resolve) => {
+			const wait = { timer: setTimeout(() => { waits.delete(wait); resolve(undefined); }, ms), resolve: () => resolve(undefined) };
+			waits.add(wait);
+		});
+
 	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} rawBody */
 	async function handle(req, res, rawBody) {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -233,7 +241,7 @@ async function createSimulator(options = {}) {
 			res.end(text);
 		};
 
-		if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+		if (faults.latencyMs > 0) await delay(faults.latencyMs);
 
 		if (!url.pathname.startsWith(API_PREFIX + '/') && url.pathname !== API_PREFIX) {
 			send(404, RAILS_404_HTML, { 'Content-Type': 'text/html; charset=utf-8' }, true);
@@ -266,7 +274,7 @@ async function createSimulator(options = {}) {
 			return;
 		}
 		const stall = /** @type {{ms:number}|undefined} */ (take(faults.stalls, method, apiPath));
-		if (stall) await new Promise((r) => setTimeout(r, stall.ms));
+		if (stall) await delay(stall.ms);
 
 		const injected = /** @type {InjectedFailure|undefined} */ (take(faults.failures, method, apiPath));
 		if (injected) {
@@ -345,6 +353,12 @@ async function createSimulator(options = {}) {
 		},
 		clearRequests() { requests.length = 0; },
 		async close() {
+			// A stalled or slow answer must not keep the process alive after the tests: end its wait now.
+			for (const wait of waits) {
+				clearTimeout(wait.timer);
+				wait.resolve();
+			}
+			waits.clear();
 			for (const s of sockets) s.destroy();
 			await new Promise((resolve) => server.close(() => resolve(undefined)));
 		},

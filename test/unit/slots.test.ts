@@ -85,3 +85,17 @@ describe('mapBounded', () => {
 		expect(outcomes).toEqual([{ value: 0 }, { value: 1 }, { skipped: true }, { skipped: true }]);
 	});
 });
+
+describe('request slots after a cancelled waiter', () => {
+	it('still wake the next waiter', async () => {
+		const slots = new RequestSlots(1);
+		const first = await slots.acquire();
+		const controller = new AbortController();
+		const cancelled = slots.acquire(controller.signal);
+		const next = slots.acquire();
+		controller.abort();
+		await expect(cancelled).rejects.toBeDefined();
+		first();
+		(await next)();
+	});
+});

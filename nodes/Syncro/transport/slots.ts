@@ -8,7 +8,7 @@
  * the first attempt until the answer (retries and their waits included). Contexts without slots (dropdowns,
  * triggers) send one request at a time, as before.
  */
-import { sleep } from './throttle';
+import { wokenOrCancelled } from './throttle';
 
 export class RequestSlots {
 	private busy = 0;
@@ -19,9 +19,8 @@ export class RequestSlots {
 	/** Resolves with a release function once a slot is free; rejects when the execution is cancelled. */
 	async acquire(signal?: AbortSignal): Promise<() => void> {
 		while (this.busy >= this.size) {
-			// Woken by a release; the bounded sleep rejects as soon as the execution is cancelled.
-			const freed = new Promise<void>((resolve) => this.waiting.push(resolve));
-			await Promise.race([freed, sleep(1000, signal)]);
+			// Woken by a release, or rejected as soon as the execution is cancelled.
+			await wokenOrCancelled(new Promise<void>((resolve) => this.waiting.push(resolve)), signal);
 		}
 		this.busy++;
 		let released = false;
@@ -29,7 +28,8 @@ export class RequestSlots {
 			if (released) return;
 			released = true;
 			this.busy--;
-			this.waiting.shift()?.();
+			// Every waiter looks again (one of them may have been cancelled meanwhile): none is left asleep.
+			for (const wake of this.waiting.splice(0)) wake();
 		};
 	}
 }
