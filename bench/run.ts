@@ -9,6 +9,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { runChain, shutdownN8n, type WorkflowNodeSpec } from '../test/helpers/harness';
@@ -455,6 +456,9 @@ function sweepTable(): string {
 
 async function main(): Promise<void> {
 	const started = Date.now();
+	// Other work on the machine distorts single figures (ratios less): keep the load seen during the run.
+	const loads: number[] = [os.loadavg()[0]];
+	const sampler = setInterval(() => loads.push(os.loadavg()[0]), 10_000);
 	console.log(`# n8n-nodes-syncro benchmark (window ${WINDOW_MS} ms = Syncro's minute / 20, limit ${LIMIT} per window)`);
 	const only = process.env.BENCH_SECTIONS ? new Set(process.env.BENCH_SECTIONS.split(',').map((x) => x.trim())) : undefined;
 	const wanted = (section: number) => !only || only.has(String(section));
@@ -474,6 +478,9 @@ async function main(): Promise<void> {
 	if (wanted(7)) await latencySweep();
 	await shutdownN8n();
 	figure('bench.total_s', (Date.now() - started) / 1000);
+	clearInterval(sampler);
+	const loadText = `1-minute load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} (median ${[...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)].toFixed(1)}) on ${os.cpus().length} cores`;
+	figure('bench.machine_load', loadText);
 	const table = sweepTable();
 	if (table) console.log(`\n${table}`);
 	if (only) {
@@ -485,7 +492,7 @@ async function main(): Promise<void> {
 		'# Benchmark results',
 		'',
 		'Produced by `npm run bench` (bench/run.ts) on the project machine (2 cores, Node 20); the figures of the last run.',
-		`Run at ${new Date().toISOString()}. Time is scaled: ${LIMIT} requests per ${WINDOW_MS} ms window stands for Syncro's 180 per minute.`,
+		`Run at ${new Date().toISOString()}, ${loadText}. Time is scaled: ${LIMIT} requests per ${WINDOW_MS} ms window stands for Syncro's 180 per minute.`,
 		'Ratios are measured within one run. Fractions of the limit count complete windows only; overhead figures are medians of 3 rounds in fresh processes.',
 		'Each run of the latency sweep (section 7) is a fresh process; the floor is ceil(requests / 180 - 1) x 3 s + one latency (bench/README.md).',
 	];
