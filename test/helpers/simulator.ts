@@ -11,6 +11,8 @@ export interface SimRequestRecord {
 	status: number;
 	at: number;
 	authorization: boolean;
+	/** The header was exactly `Authorization: Bearer <token>`. */
+	bearer: boolean;
 }
 
 export interface Simulator {

@@ -165,7 +165,7 @@ async function createSimulator(options = {}) {
 	const db = new Store();
 	const router = new Router();
 	const token = options.token ?? DEFAULT_TOKEN;
-	/** @type {Array<{ method: string, path: string, url: string, query: Record<string, any>, body: any, status: number, at: number, authorization: boolean }>} */
+	/** @type {Array<{ method: string, path: string, url: string, query: Record<string, any>, body: any, status: number, at: number, authorization: boolean, bearer: boolean }>} */
 	const requests = [];
 	/** Settings that describe the Syncro being simulated (kept by clearFaults). */
 	const settings = { latencyMs: options.latencyMs ?? 0 };
@@ -251,7 +251,12 @@ async function createSimulator(options = {}) {
 		if (rawBody) {
 			try { body = JSON.parse(rawBody); } catch { body = rawBody; }
 		}
-		const record = { method, path: apiPath, url: req.url ?? '', query, body, status: 0, at: Date.now(), authorization: Boolean(req.headers.authorization) };
+		const record = {
+			method, path: apiPath, url: req.url ?? '', query, body, status: 0, at: Date.now(),
+			authorization: Boolean(req.headers.authorization),
+			/** The token arrived where it belongs: exactly `Authorization: Bearer <token>`. */
+			bearer: req.headers.authorization === `Bearer ${token}`,
+		};
 		requests.push(record);
 
 		const send = async (/** @type {number} */ status, /** @type {any} */ payload, /** @type {Record<string,string>} */ headers = {}, raw = false) => {

@@ -4,6 +4,7 @@
  */
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import type { SegmentKind } from '../transport/path';
 import type { RecordType } from './records';
 import type { OperationRunner } from './execute';
 
@@ -67,6 +68,11 @@ export interface FieldDef {
 	topLevel?: boolean;
 	minValue?: number;
 	maxValue?: number;
+	/**
+	 * For path fields whose kind does not say it (`string`): what the value must look like in the URL.
+	 * IDs and dropdown values in a path are numeric IDs, `idOrNumber` is a slug; see `segmentKind()`.
+	 */
+	segment?: SegmentKind;
 }
 
 export type HttpMethod = Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;

@@ -23,8 +23,8 @@ export interface PaginateOptions {
 	permission?: string;
 	itemIndex?: number;
 	maxPages?: number;
-	/** Called with each page's records as they arrive (lets callers stream instead of collecting). */
-	onPage?: (records: IDataObject[], page: number) => void;
+	/** Called with each page's records and its whole answer as they arrive; may throw to stop. */
+	onPage?: (records: IDataObject[], page: number, body: unknown) => void;
 }
 
 export function extractCollection(body: unknown, collectionKey: string): IDataObject[] {
@@ -84,7 +84,7 @@ export async function paginate(ctx: SyncroContext, options: PaginateOptions): Pr
 		if (limit !== undefined && results.length + records.length > limit) {
 			records = records.slice(0, limit - results.length);
 		}
-		options.onPage?.(records, page);
+		options.onPage?.(records, page, body);
 		for (const record of records) results.push(record);
 
 		if (limit !== undefined && results.length >= limit) break;

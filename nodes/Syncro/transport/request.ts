@@ -1,7 +1,8 @@
 /**
  * The only place that talks HTTP to Syncro.
  *
- * - every request goes through `helpers.httpRequestWithAuthentication('syncroApi', …)`;
+ * - every request goes through `helpers.httpRequestWithAuthentication('syncroApi', …)`, to a URL below the
+ *   API root built by `apiUrl()` (plain path segments only);
  * - a process-wide throttle keeps us under Syncro's per-IP limit;
  * - 429 / "Retry later" is retried for every method (Syncro did not process the request), honouring
  *   Retry-After, else exponential backoff with jitter; 502/503/504, resets and timeouts are retried
@@ -25,6 +26,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isProblem, resolveConnection } from './baseUrl';
 import type { SyncroConnection } from './baseUrl';
 import { describeHttpError, isRateLimitBody, isSoftFailure, syncroErrorText } from './errors';
+import { apiUrl, showValue } from './path';
 import { getThrottle, sleep, type Throttle } from './throttle';
 
 export type SyncroContext =
@@ -186,9 +188,17 @@ function logWarn(ctx: SyncroContext, message: string, meta: Record<string, unkno
 export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedSettings): Promise<unknown> {
 	const resolved = settings ?? (await resolveSettings(ctx, req.itemIndex));
 	const { connection, throttle, timeoutMs, windowMs } = resolved;
-	const url = `${connection.baseUrl}${req.path}${buildQueryString(req.query)}`;
-	const shownPath = req.path;
 	const method = req.method.toUpperCase() as IHttpRequestMethods;
+	const target = apiUrl(connection.baseUrl, req.path);
+	if (isProblem(target)) {
+		// The last line of defence: whatever built the path, nothing leaves the API root.
+		throw new NodeOperationError(ctx.getNode(), `Refused to send ${method} ${showValue(req.path)}: ${target.problem}`, {
+			itemIndex: req.itemIndex,
+			description: 'Every value that becomes part of a Syncro URL must be a plain path segment.',
+		});
+	}
+	const url = `${target}${buildQueryString(req.query)}`;
+	const shownPath = req.path;
 	const idempotent = method === 'GET' || method === 'PUT' || method === 'DELETE';
 	const signal = cancelSignal(ctx);
 	let rateLimited = 0;
