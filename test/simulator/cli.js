@@ -12,12 +12,15 @@ const { createSimulator } = require('./server');
 const USAGE = `Usage: npm run simulator [-- --help]
 
 Starts a local Syncro API with demo data (customers, contacts, tickets, assets, invoices, RMM alerts…)
-at http://127.0.0.1:<port>/api/v1 and prints the API token. Ctrl-C stops it.
+at http://127.0.0.1:<port>/api/v1 (https with SIMULATOR_HTTPS=1) and prints the API token. Ctrl-C stops it.
 
 Settings (environment variables):
   SIMULATOR_PORT          port to listen on (default 4010; 0 picks a free one)
   SIMULATOR_TOKEN         the API token to accept (default: a fixed demo token, printed at start)
   SIMULATOR_RATE_LIMIT    requests per minute before answering 429 "Retry later", like Syncro's 180 (default 0 = off)
+  SIMULATOR_LATENCY_MS    every answer leaves this many ms after its request arrived, e.g. 500 for a Syncro far away (default 0)
+  SIMULATOR_HTTPS         1 = serve https with a throwaway self-signed certificate (needs openssl); start n8n with
+                          NODE_EXTRA_CA_CERTS=<the printed certificate file> so that it trusts it
 
 Options:
   -h, --help              print this text and exit
