@@ -177,7 +177,9 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 									},
 								},
 							],
-							extractValue: { type: 'regex', regex: recordUrlRegex(field.record) },
+							// Only takes the ID out of a URL the validation above already accepted (n8n uses it for
+							// `$parameter` in expressions); the node itself checks the URL with recordIdFromUrl().
+							extractValue: { type: 'regex', regex: `/${spec.urlSegment}/(\\d+)` },
 						},
 						{
 							displayName: 'ID',
