@@ -335,6 +335,8 @@ async function badInput(sim: SimProcess): Promise<void> {
 /** Per-answer latencies of the sweep, in scaled ms (x20 = real: 25 ms stands for about 500 ms). */
 const SWEEP_LATENCIES_MS = [0, 5, 10, 25, 40];
 const SWEEP_FANOUT_ITEMS = 500;
+/** Parallel Requests tried for the fan-out at the highest latency: the figures the default is chosen from. */
+const PARALLELISM_STEPS = [2, 4, 8, 16];
 /** Goals of the sweep. */
 const FLOOR_RATIO_GOAL = 1.3;
 const SPEEDUP_GOAL = 1.8;
@@ -385,27 +387,27 @@ async function latencySweep(): Promise<void> {
 	const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: sim.certPath ?? '', NODE_OPTIONS: nodeOptions };
 	delete env.NODE_TLS_REJECT_UNAUTHORIZED;
 	try {
+		const measure = async (workload: 'return_all' | 'fanout', latencyMs: number, nodeParameters: Record<string, unknown>): Promise<SweepRun> => {
+			await sim.reset({ limit: LIMIT, windowMs: WINDOW_MS }, latencyMs);
+			const result = await runChild(workload === 'fanout' ? 'fanout' : 'node', sim, {}, { ...nodeParameters, ...(workload === 'fanout' ? { items: SWEEP_FANOUT_ITEMS } : {}) }, env);
+			const { requests, refused } = await sim.stats();
+			if (result.error && result.records === 0) throw new Error(`sweep ${workload} at ${latencyMs} ms failed: ${result.error}`);
+			return {
+				wallMs: result.ms,
+				requests: requests.length,
+				floorMs: rateLimitFloorMs(requests.length, latencyMs),
+				refused,
+				surfaced: result.rateLimited,
+				errors: result.itemErrors + (result.error ? 1 : 0),
+				records: result.records,
+				peakRssMb: result.maxRssKB / 1024,
+				rssGrowthMb: (result.maxRssKB - result.rssBeforeKB) / 1024,
+			};
+		};
 		for (const workload of ['return_all', 'fanout'] as const) {
 			for (const latencyMs of SWEEP_LATENCIES_MS) {
-				const measure = async (nodeParameters: Record<string, unknown>): Promise<SweepRun> => {
-					await sim.reset({ limit: LIMIT, windowMs: WINDOW_MS }, latencyMs);
-					const result = await runChild(workload === 'fanout' ? 'fanout' : 'node', sim, {}, { ...nodeParameters, ...(workload === 'fanout' ? { items: SWEEP_FANOUT_ITEMS } : {}) }, env);
-					const { requests, refused } = await sim.stats();
-					if (result.error && result.records === 0) throw new Error(`sweep ${workload} at ${latencyMs} ms failed: ${result.error}`);
-					return {
-						wallMs: result.ms,
-						requests: requests.length,
-						floorMs: rateLimitFloorMs(requests.length, latencyMs),
-						refused,
-						surfaced: result.rateLimited,
-						errors: result.itemErrors + (result.error ? 1 : 0),
-						records: result.records,
-						peakRssMb: result.maxRssKB / 1024,
-						rssGrowthMb: (result.maxRssKB - result.rssBeforeKB) / 1024,
-					};
-				};
-				const parallel = await measure({});
-				const oneAtATime = await measure(ONE_AT_A_TIME);
+				const parallel = await measure(workload, latencyMs, {});
+				const oneAtATime = await measure(workload, latencyMs, ONE_AT_A_TIME);
 				const speedup = oneAtATime.wallMs / parallel.wallMs;
 				const ratio = parallel.wallMs / parallel.floorMs;
 				const goals = [
@@ -429,6 +431,13 @@ async function latencySweep(): Promise<void> {
 			}
 		}
 		figure('sweep.rows_passing_every_goal', `${sweepRows.filter((r) => r.passed).length}/${sweepRows.length}`);
+
+		// How many requests underway the default needs: the fan-out at the highest latency, per Parallel Requests.
+		const latencyMs = SWEEP_LATENCIES_MS[SWEEP_LATENCIES_MS.length - 1];
+		for (const parallelRequests of PARALLELISM_STEPS) {
+			const run = await measure('fanout', latencyMs, { requestOptions: { parallelRequests } });
+			figure(`sweep.parallel_requests_${parallelRequests}.fanout_latency_${latencyMs}ms`, `wall ${(run.wallMs / 1000).toFixed(2)} s, wall/floor ${(run.wallMs / run.floorMs).toFixed(2)}, 429 received ${run.refused}, peak RSS ${run.peakRssMb.toFixed(1)} MB`);
+		}
 	} finally {
 		sim.stop();
 	}

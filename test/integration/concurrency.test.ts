@@ -155,6 +155,20 @@ describe('writes', () => {
 		expect(sim.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/tickets/4010/comment', '/tickets/999001/comment']);
 	});
 
+	it('with parallel writes and a 429 storm, every POST lands exactly once and no 429 reaches the user', async () => {
+		sim.setRateLimit({ limit: 3, windowMs: 300 });
+		try {
+			const many = Array.from({ length: 12 }, (_, i) => ({ id: 4001 + i, subject: `Storm ${i + 1}` }));
+			const result = await runChain(many, [{ name: 'Comment', parameters: addComment({ parallelWrites: true }) }], syncroCredentials(sim.baseUrl, sim.token, { rateLimitWindowMs: 300 }));
+			expect(result.error).toBeUndefined();
+			expect(sim.requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+			const landed = sim.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => r.body?.subject);
+			expect(landed.sort()).toEqual(many.map((m) => m.subject).sort());
+		} finally {
+			sim.setRateLimit(null);
+		}
+	});
+
 	it('find-or-create runs one item at a time even with Allow Parallel Writes', async () => {
 		sim.setLatency(20);
 		const people = Array.from({ length: 4 }, (_, i) => ({ email: `same-${i % 2}@find.example` }));
