@@ -83,7 +83,18 @@ function positive(value: unknown, fallback: number): number {
 	return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
+/** Settings already read for a context: one credential read per execution, not one per item and request. */
+const settingsByContext = new WeakMap<object, ResolvedSettings>();
+
 export async function resolveSettings(ctx: SyncroContext, itemIndex?: number): Promise<ResolvedSettings> {
+	const known = settingsByContext.get(ctx);
+	if (known) return known;
+	const resolved = await readSettings(ctx, itemIndex);
+	settingsByContext.set(ctx, resolved);
+	return resolved;
+}
+
+async function readSettings(ctx: SyncroContext, itemIndex?: number): Promise<ResolvedSettings> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
 	const connection = resolveConnection(credentials);
 	if (isProblem(connection)) throw new NodeOperationError(ctx.getNode(), connection.problem, { itemIndex });
