@@ -7,6 +7,7 @@
  *   node test/e2e/run.js                  (after `npm run build`) on the newest 2.x of the matrix
  *   node test/e2e/run.js --n8n 1.123      on that runtime (a version or prefix; E2E_N8N=… does the same)
  *   E2E_KEEP=1 node test/e2e/run.js       keeps the n8n user folder and prints where it is
+ *   E2E_N8N_LOG_LEVEL=debug                n8n's log level (default info; the log is n8n-start.log in that folder)
  *   E2E_ONLY=invoice,onboarding,returnall,server,polling node test/e2e/run.js runs only those groups
  *
  * The package is `npm pack`ed and installed into a private N8N_USER_FOLDER the way n8n installs community
