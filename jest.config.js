@@ -1,4 +1,9 @@
-/** Jest runs the TypeScript tests directly (ts-jest); the nodes are loaded from dist/ as n8n loads them. */
+/**
+ * Jest runs the TypeScript tests directly (ts-jest); the nodes are loaded from dist/ as n8n loads them.
+ * ts-jest only transpiles (test/tsconfig.json sets isolatedModules): its type-checking language service kept
+ * jest's workers from exiting ("A worker process has failed to exit gracefully"). `npm test` type-checks the
+ * tests in a step of its own (tsc -p test/tsconfig.json).
+ */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],

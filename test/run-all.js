@@ -76,6 +76,7 @@ async function main() {
 	count('build', build.status === 0);
 	if (build.status !== 0) return;
 	count('lint', step('lint', npm, ['run', 'lint']).status === 0);
+	count('tests type-check', step('tests type-check', npx, ['tsc', '-p', 'test/tsconfig.json', '--noEmit']).status === 0);
 	count('example pictures up to date', step('example pictures', process.execPath, ['examples/pictures/render.js', '--check']).status === 0);
 
 	const report = path.join(os.tmpdir(), `syncro-jest-${process.pid}.json`);

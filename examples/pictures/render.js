@@ -18,9 +18,15 @@ const LABEL_GAP = 18;
 
 const esc = (/** @type {string} */ s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Icon text and colour of a node type. */
+/** Icon text and colour of a node type; `sub` for AI sub-nodes (drawn as circles below their root node). */
 function look(/** @type {string} */ type) {
 	if (type === 'n8n-nodes-syncro.syncro') return { icon: 'S', color: '#1d70b8' };
+	if (type === 'n8n-nodes-syncro.syncroTool') return { icon: 'S', color: '#1d70b8', sub: true };
+	if (type.endsWith('.chatTrigger')) return { icon: '…', color: '#ff6d5a', trigger: true };
+	if (type.endsWith('.mcpTrigger')) return { icon: 'MCP', color: '#444', trigger: true, size: 22 };
+	if (type.endsWith('.agent')) return { icon: 'AI', color: '#7b4dd6' };
+	if (type.startsWith('@n8n/n8n-nodes-langchain.lmChat')) return { icon: 'LM', color: '#10a37f', sub: true };
+	if (type.startsWith('@n8n/n8n-nodes-langchain.memory')) return { icon: 'M', color: '#7b4dd6', sub: true };
 	if (type === 'n8n-nodes-syncro.syncroTrigger') return { icon: 'S', color: '#1d70b8', trigger: true };
 	if (type.endsWith('.manualTrigger')) return { icon: '▶', color: '#ff6d5a', trigger: true };
 	if (type.endsWith('.code')) return { icon: '{ }', color: '#ff9922' };
@@ -88,6 +94,23 @@ function render(/** @type {any} */ workflow) {
 		out.push(`<text x="${X(n.position[0]) + 14}" y="${Y(n.position[1]) + 28}" font-size="16" font-weight="bold" fill="#333">${esc(title)}</text>`);
 		lines.forEach((line, i) => out.push(`<text x="${X(n.position[0]) + 14}" y="${Y(n.position[1]) + 52 + i * 16}" font-size="12" fill="#555">${esc(line)}</text>`));
 	}
+	// AI sub-nodes (model, memory, tools) connect from their top to the bottom of their root node, dashed.
+	for (const [from, outputs] of Object.entries(workflow.connections ?? {})) {
+		const a = byName.get(from);
+		if (!a) continue;
+		for (const [kind, lists] of Object.entries(outputs)) {
+			if (kind === 'main') continue;
+			for (const t of (/** @type {any[][]} */ (lists)).flat()) {
+				const b = byName.get(t?.node);
+				if (!b) continue;
+				const sx = X(a.position[0]) + NODE / 2;
+				const sy = Y(a.position[1]);
+				const tx = X(b.position[0]) + NODE / 2;
+				const ty = Y(b.position[1]) + NODE;
+				out.push(`<path d="M${sx},${sy} C${sx},${sy - 60} ${tx},${ty + 60} ${tx},${ty}" fill="none" stroke="#a0a0b0" stroke-width="2" stroke-dasharray="6 4"/>`);
+			}
+		}
+	}
 	for (const [from, outputs] of Object.entries(workflow.connections ?? {})) {
 		const a = byName.get(from);
 		if (!a) continue;
@@ -113,21 +136,25 @@ function render(/** @type {any} */ workflow) {
 		});
 	}
 	for (const n of nodes) {
-		const { icon, color, trigger } = look(n.type);
+		const { icon, color, trigger, sub, size } = look(n.type);
 		const x = X(n.position[0]);
 		const y = Y(n.position[1]);
+		if (n.disabled) out.push(`<g opacity="0.45">`);
 		const r = trigger ? `M${x + 40},${y} H${x + NODE - 8} Q${x + NODE},${y} ${x + NODE},${y + 8} V${y + NODE - 8} Q${x + NODE},${y + NODE} ${x + NODE - 8},${y + NODE} H${x + 40} Q${x},${y + NODE} ${x},${y + NODE / 2} Q${x},${y} ${x + 40},${y} Z` : '';
 		out.push(
-			trigger
-				? `<path d="${r}" fill="#fff" stroke="#b9b9c3" stroke-width="2"/>`
-				: `<rect x="${x}" y="${y}" width="${NODE}" height="${NODE}" rx="8" fill="#fff" stroke="#b9b9c3" stroke-width="2"/>`,
+			sub
+				? `<circle cx="${x + NODE / 2}" cy="${y + NODE / 2}" r="${NODE / 2 - 6}" fill="#fff" stroke="#b9b9c3" stroke-width="2"/>`
+				: trigger
+					? `<path d="${r}" fill="#fff" stroke="#b9b9c3" stroke-width="2"/>`
+					: `<rect x="${x}" y="${y}" width="${NODE}" height="${NODE}" rx="8" fill="#fff" stroke="#b9b9c3" stroke-width="2"/>`,
 		);
-		out.push(`<text x="${x + NODE / 2}" y="${y + NODE / 2 + 12}" text-anchor="middle" font-size="${icon.length > 1 ? 26 : 36}" font-weight="bold" fill="${color}">${esc(icon)}</text>`);
-		wrap(n.name, 18).slice(0, 2).forEach((line, i) => {
+		out.push(`<text x="${x + NODE / 2}" y="${y + NODE / 2 + 12}" text-anchor="middle" font-size="${size ?? (icon.length > 1 ? 26 : 36)}" font-weight="bold" fill="${color}">${esc(icon)}</text>`);
+		wrap(n.disabled ? `${n.name} (disabled)` : n.name, 18).slice(0, 2).forEach((line, i) => {
 			out.push(`<text x="${x + NODE / 2}" y="${y + NODE + LABEL_GAP + i * 16}" text-anchor="middle" font-size="13" fill="#333">${esc(line)}</text>`);
 		});
 		const op = n.parameters?.resource && n.parameters?.operation ? `${n.parameters.resource}: ${n.parameters.operation}` : n.type === 'n8n-nodes-syncro.syncroTrigger' ? (n.parameters.events ?? []).join(', ') : '';
 		if (op) out.push(`<text x="${x + NODE / 2}" y="${y + NODE + LABEL_GAP + 32}" text-anchor="middle" font-size="11" fill="#888">${esc(op)}</text>`);
+		if (n.disabled) out.push('</g>');
 	}
 	out.push('</svg>');
 	return out.join('\n') + '\n';

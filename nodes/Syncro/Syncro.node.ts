@@ -8,9 +8,15 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { buildProperties } from './core/describe';
 import { runOperation } from './core/execute';
+import { simplifyProperties, simplifyRecords } from './core/simplify';
+import { noRecordsResult, runsAsTool, toolDescriptionProperties, toolErrorResult } from './core/tool';
+import { itemConcurrency, readRequestOptions, requestOptionsProperty, type RequestOptions } from './core/requestOptions';
+import type { OperationDef, ResourceDef } from './core/types';
 import { loadOptions } from './methods/loadOptions';
 import { listSearch } from './methods/listSearch';
 import { findOperation, RESOURCES } from './resources';
+import { cancelSignal } from './transport/request';
+import { bindRequestSlots, mapBounded, RequestSlots } from './transport/slots';
 
 export class Syncro implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,44 +33,74 @@ export class Syncro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syncroApi', required: true }],
-		properties: buildProperties(RESOURCES),
+		// As an AI agent's tool: a description per operation first, the Simplify switch last (core/tool.ts, core/simplify.ts).
+		properties: [...toolDescriptionProperties(RESOURCES), ...buildProperties(RESOURCES), requestOptionsProperty, ...simplifyProperties(RESOURCES)],
 	};
 
 	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		let plan: { resource: ResourceDef; op: OperationDef; options: RequestOptions };
+		try {
+			const resource = this.getNodeParameter('resource', 0) as string;
+			const operation = this.getNodeParameter('operation', 0) as string;
+			const found = findOperation(resource, operation);
+			if (!found) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
+			plan = { ...found, options: readRequestOptions(this) };
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this, error, 0);
+			return [items.map((_, itemIndex) => errorItem(asNodeError(this, error, itemIndex), itemIndex))];
+		}
+
+		// At most `parallelRequests` requests of this execution underway: pages, items and hooks alike.
+		bindRequestSlots(this, new RequestSlots(plan.options.parallelRequests));
+		const signal = cancelSignal(this);
+		// As a tool, a failure is the model's result (core/tool.ts): every item runs.
+		const asTool = runsAsTool(this);
+		const outcomes = await mapBounded(
+			items.length,
+			itemConcurrency(plan.op, plan.options),
+			async (itemIndex) => {
+				const records = await simplifyRecords(this, plan.op, itemIndex, await runOperation(this, plan.resource, plan.op, itemIndex));
+				return records.length === 0 && asTool ? [noRecordsResult(plan.resource, plan.op)] : records;
+			},
+			{ stopOnError: !this.continueOnFail() && !asTool, signal },
+		);
+
+		// In input order: the first failure (lowest index) ends the node unless Continue On Fail is on.
 		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const resource = this.getNodeParameter('resource', itemIndex) as string;
-				const operation = this.getNodeParameter('operation', itemIndex) as string;
-				const found = findOperation(resource, operation);
-				if (!found) {
-					throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, { itemIndex });
-				}
-				const records = await runOperation(this, found.resource, found.op, itemIndex);
-				output.push(
-					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), { itemData: { item: itemIndex } }),
-				);
-			} catch (error) {
-				// n8n's own errors already name the item; anything else is wrapped so it does too.
-				const nodeError =
-					error instanceof NodeApiError || error instanceof NodeOperationError
-						? error
-						: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-				if (this.continueOnFail()) {
-					// `error` on the item sends it down the error output when the node has one.
-					output.push({
-						json: { error: nodeError.message, description: nodeError.description ?? null },
-						error: nodeError,
-						pairedItem: { item: itemIndex },
-					});
-					continue;
-				}
-				throw nodeError;
+		for (const [itemIndex, outcome] of outcomes.entries()) {
+			if ('value' in outcome) {
+				output.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome.value), { itemData: { item: itemIndex } }));
+				continue;
 			}
+			const nodeError =
+				'error' in outcome
+					? asNodeError(this, outcome.error, itemIndex)
+					: new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+			// As a tool, the model gets Syncro's message and what to change instead of a failed run.
+			if (asTool && !signal?.aborted) {
+				output.push({ json: toolErrorResult(nodeError), pairedItem: { item: itemIndex } });
+				continue;
+			}
+			if (!this.continueOnFail()) throw nodeError;
+			output.push(errorItem(nodeError, itemIndex));
 		}
 		return [output];
 	}
+}
+
+/** n8n's own errors already name the item; anything else is wrapped so it does too. */
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** The Continue On Fail item of a failed input item: `error` on it sends it down the error output when the node has one. */
+function errorItem(nodeError: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return {
+		json: { error: nodeError.message, description: nodeError.description ?? null },
+		error: nodeError,
+		pairedItem: { item: itemIndex },
+	};
 }

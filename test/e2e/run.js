@@ -8,7 +8,8 @@
  *   node test/e2e/run.js --n8n 1.123      on that runtime (a version or prefix; E2E_N8N=… does the same)
  *   E2E_KEEP=1 node test/e2e/run.js       keeps the n8n user folder and prints where it is
  *   E2E_N8N_LOG_LEVEL=debug                n8n's log level (default info; the log is n8n-start.log in that folder)
- *   E2E_ONLY=invoice,onboarding,returnall,server,polling node test/e2e/run.js runs only those groups
+ *   E2E_ONLY=invoice,onboarding,returnall,server,polling,agents node test/e2e/run.js runs only those groups
+ *   (agents: the AI agent and MCP server examples, test/e2e/agents.js)
  *
  * The package is `npm pack`ed and installed into a private N8N_USER_FOLDER the way n8n installs community
  * packages; the Syncro simulator runs in this process. The example workflows of examples/ are imported
@@ -31,6 +32,7 @@ const { rmmAlertDelivery } = require('./deliveries');
 const {
 	createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, variant, ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce,
 } = require('./checks');
+const { prepareAgents } = require('./agents');
 
 /** Credential ID the example workflows refer to ("Syncro account"). */
 const SANDBOX_CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
@@ -123,6 +125,8 @@ async function scenarios(n8n, sim, registered) {
 	const workflows = [...Object.values(examples), exportPaced, exportOver, polling];
 	await n8n.importWorkflows(workflows);
 	info(`imported 3 credentials and ${workflows.length} workflows in ${seconds(Date.now() - t0)}`);
+	// AI agents and MCP (test/e2e/agents.js): their model stand-in, credentials and workflows go in before `n8n start`.
+	const agents = wanted('agents') ? await prepareAgents({ n8n, sim, info, syncroCredential: { ...SANDBOX_CREDENTIAL, data: { ...connection, requestsPerMinute: 180 } } }) : undefined;
 
 	// Scenario 1: ticket to invoice.
 	if (wanted('invoice')) {
@@ -261,16 +265,21 @@ async function scenarios(n8n, sim, registered) {
 		}
 	}
 
-	// Under `n8n start`: n8n's own credential test, and the webhook trigger scenarios.
-	if (!wanted('server')) return;
+	// Under `n8n start`: n8n's own credential test, the webhook trigger scenarios, the AI agent and MCP examples,
+	// and the polling trigger across a restart.
+	if (!wanted('server') && !wanted('polling') && !agents) return;
 	const t = Date.now();
 	await n8n.start();
 	info(`n8n start ready in ${seconds(Date.now() - t)} at ${n8n.origin}`);
 	try {
 		await n8n.setupOwner(OWNER);
 		await n8n.createApiKey();
-		await credentialTests(n8n, sim);
-		await webhookScenarios(n8n, sim, registered, examples);
+		if (wanted('server')) {
+			await credentialTests(n8n, sim);
+			await webhookScenarios(n8n, sim, registered, examples);
+		}
+		if (agents) await agents.run(report);
+		// Last: it restarts n8n.
 		if (wanted('polling')) await pollingScenario(n8n, sim, polling);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
@@ -278,6 +287,7 @@ async function scenarios(n8n, sim, registered) {
 			throw new Error(`${message}\n${n8n.serverLog(10)}`);
 		});
 	} finally {
+		await agents?.close();
 		const s = Date.now();
 		await n8n.stop();
 		info(`n8n stopped in ${seconds(Date.now() - s)}`);

@@ -235,7 +235,8 @@ export function makeAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-export async function runWorkflow(nodes: INode[], connections: IDataObject, credentials: SyncroCredentialData): Promise<RunResult> {
+/** `settings` are the workflow's (e.g. `{ executionOrder: 'v1' }`, what the editor saves since n8n 1.0). */
+export async function runWorkflow(nodes: INode[], connections: IDataObject, credentials: SyncroCredentialData, settings: IDataObject = {}): Promise<RunResult> {
 	const workflow = new Workflow({
 		id: 'wf-test',
 		name: 'test',
@@ -243,10 +244,10 @@ export async function runWorkflow(nodes: INode[], connections: IDataObject, cred
 		connections: connections as never,
 		active: false,
 		nodeTypes,
-		settings: {},
+		settings,
 	});
 	const logs: RunResult['logs'] = [];
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-test', name: 'test', nodes, connections, active: false, settings: {} } as never);
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'wf-test', name: 'test', nodes, connections, active: false, settings } as never);
 	let finished: IRun | undefined;
 	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => {
 		finished = fullRunData;

@@ -11,6 +11,23 @@ export interface SimRequestRecord {
 	status: number;
 	at: number;
 	authorization: boolean;
+	/** The header was exactly `Authorization: Bearer <token>`. */
+	bearer: boolean;
+	/** When the answer was sent (0 until then). */
+	endedAt: number;
+}
+
+/** The most requests of `requests` that were underway at the same moment at the simulator. */
+export function maxOverlap(requests: SimRequestRecord[]): number {
+	const events = requests.flatMap((r) => [
+		[r.at, 1],
+		[r.endedAt || Number.MAX_SAFE_INTEGER, -1],
+	]);
+	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	let current = 0;
+	let max = 0;
+	for (const [, delta] of events) max = Math.max(max, (current += delta));
+	return max;
 }
 
 export interface Simulator {

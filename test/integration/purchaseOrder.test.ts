@@ -72,7 +72,7 @@ describe('Purchase order attachments [NEW]', () => {
 		);
 		expect(wrongType.error?.message).toMatch(/^Invalid file in item 1: Syncro accepts jpg, .* files, not "setup.exe"$/);
 		const missing = await runChain([{}], [{ name: 'Syncro', parameters: { resource: 'purchaseOrder', operation: 'addAttachment', purchaseOrderId: 8502, binary_property: 'data' } }], syncroCredentials(sim.baseUrl, sim.token));
-		expect(missing.error?.message).toBe('Item 1 has no binary property "data"');
+		expect(missing.error?.message).toBe('Invalid "Input Binary Field" in item 1: the item has no binary property "data"');
 		expect(sim.requestsTo('POST', /attachments$/)).toHaveLength(0);
 	});
 });

@@ -7,7 +7,32 @@
  */
 const { createSimulator } = require('./server');
 
+const USAGE = `Usage: npm run simulator [-- --help]
+
+Starts a local Syncro API with demo data (customers, contacts, tickets, assets, invoices, RMM alerts…)
+at http://127.0.0.1:<port>/api/v1 and prints the API token. Ctrl-C stops it.
+
+Settings (environment variables):
+  SIMULATOR_PORT          port to listen on (default 4010; 0 picks a free one)
+  SIMULATOR_TOKEN         the API token to accept (default: a fixed demo token, printed at start)
+  SIMULATOR_RATE_LIMIT    requests per minute before answering 429 "Retry later", like Syncro's 180 (default 0 = off)
+
+Options:
+  -h, --help              print this text and exit
+
+In n8n's Syncro credential: any subdomain, the printed token, and Base URL Override = the printed URL.`;
+
 async function main() {
+	const args = process.argv.slice(2);
+	if (args.includes('--help') || args.includes('-h')) {
+		console.log(USAGE);
+		return;
+	}
+	if (args.length > 0) {
+		console.error(`Unknown option: ${args[0]}\n\n${USAGE}`);
+		process.exitCode = 2;
+		return;
+	}
 	const port = Number(process.env.SIMULATOR_PORT ?? 4010);
 	const rpm = Number(process.env.SIMULATOR_RATE_LIMIT ?? 0);
 	const sim = await createSimulator({

@@ -129,7 +129,7 @@ async function createSimulator(options = {}) {
 	const db = new Store();
 	const router = new Router();
 	const token = options.token ?? DEFAULT_TOKEN;
-	/** @type {Array<{ method: string, path: string, url: string, query: Record<string, any>, body: any, status: number, at: number, authorization: boolean }>} */
+	/** @type {Array<{ method: string, path: string, url: string, query: Record<string, any>, body: any, status: number, at: number, authorization: boolean, bearer: boolean, endedAt: number }>} */
 	const requests = [];
 	const faults = {
 		/** @type {{ limit: number, windowMs: number, retryAfter?: boolean } | null} */
@@ -198,6 +198,14 @@ async function createSimulator(options = {}) {
 		});
 	});
 
+	/** Pending latency and stall waits, ended by close(). @type {Set<{ timer: NodeJS.Timeout, resolve: () => void }>} */
+	const waits = new Set();
+	const delay = (/** @type {number} */ ms) =>
+		new Promise((resolve) => {
+			const wait = { timer: setTimeout(() => { waits.delete(wait); resolve(undefined); }, ms), resolve: () => resolve(undefined) };
+			waits.add(wait);
+		});
+
 	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} rawBody */
 	async function handle(req, res, rawBody) {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -209,11 +217,19 @@ async function createSimulator(options = {}) {
 		if (rawBody) {
 			try { body = JSON.parse(rawBody); } catch { body = rawBody; }
 		}
-		const record = { method, path: apiPath, url: req.url ?? '', query, body, status: 0, at: Date.now(), authorization: Boolean(req.headers.authorization) };
+		const record = {
+			method, path: apiPath, url: req.url ?? '', query, body, status: 0, at: Date.now(),
+			authorization: Boolean(req.headers.authorization),
+			/** The token arrived where it belongs: exactly `Authorization: Bearer <token>`. */
+			bearer: req.headers.authorization === `Bearer ${token}`,
+			/** When the answer was sent (0 until then): with `at`, shows which requests overlapped. */
+			endedAt: 0,
+		};
 		requests.push(record);
 
 		const send = (/** @type {number} */ status, /** @type {any} */ payload, /** @type {Record<string,string>} */ headers = {}, raw = false) => {
 			record.status = status;
+			record.endedAt = Date.now();
 			if (res.destroyed) return;
 			if (payload === undefined) {
 				res.writeHead(status, headers);
@@ -225,7 +241,7 @@ async function createSimulator(options = {}) {
 			res.end(text);
 		};
 
-		if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+		if (faults.latencyMs > 0) await delay(faults.latencyMs);
 
 		if (!url.pathname.startsWith(API_PREFIX + '/') && url.pathname !== API_PREFIX) {
 			send(404, RAILS_404_HTML, { 'Content-Type': 'text/html; charset=utf-8' }, true);
@@ -258,7 +274,7 @@ async function createSimulator(options = {}) {
 			return;
 		}
 		const stall = /** @type {{ms:number}|undefined} */ (take(faults.stalls, method, apiPath));
-		if (stall) await new Promise((r) => setTimeout(r, stall.ms));
+		if (stall) await delay(stall.ms);
 
 		const injected = /** @type {InjectedFailure|undefined} */ (take(faults.failures, method, apiPath));
 		if (injected) {
@@ -337,6 +353,12 @@ async function createSimulator(options = {}) {
 		},
 		clearRequests() { requests.length = 0; },
 		async close() {
+			// A stalled or slow answer must not keep the process alive after the tests: end its wait now.
+			for (const wait of waits) {
+				clearTimeout(wait.timer);
+				wait.resolve();
+			}
+			waits.clear();
 			for (const s of sockets) s.destroy();
 			await new Promise((resolve) => server.close(() => resolve(undefined)));
 		},

@@ -36,6 +36,7 @@ describe('subdomain normalisation', () => {
 		expect(resolveConnection({ subdomain: input })).toEqual({
 			baseUrl: `https://${expected}.syncromsp.com/api/v1`,
 			appUrl: `https://${expected}.syncromsp.com`,
+			appUrls: [`https://${expected}.syncromsp.com`],
 			throttleKey: 'syncromsp.com',
 		});
 	});

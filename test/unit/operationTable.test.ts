@@ -8,6 +8,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { buildProperties, isTopLevel } from '../../nodes/Syncro/core/describe';
+import { segmentKind } from '../../nodes/Syncro/core/execute';
 import { RESOURCES } from '../../nodes/Syncro/resources';
 import { Syncro } from '../../nodes/Syncro/Syncro.node';
 
@@ -79,6 +80,13 @@ describe('operation table', () => {
 			if (!op.path.startsWith('/')) problems.push(`${resource.value}.${op.operation}: path must start with /`);
 		}
 		expect(problems).toEqual([]);
+	});
+
+	it('says for every path field what its value must look like (numeric ID, UUID or slug)', () => {
+		const unknown = tableOps.flatMap(({ resource, op }) =>
+			op.fields.filter((f) => f.in === 'path' && segmentKind(f) === undefined).map((f) => `${resource.value}.${op.operation}: ${f.name} (${f.kind})`),
+		);
+		expect(unknown).toEqual([]);
 	});
 
 	it('keeps field names unique within an operation and top-level parameter names consistent across operations', () => {

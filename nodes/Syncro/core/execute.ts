@@ -6,10 +6,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { SyncroConnection } from '../transport/baseUrl';
+import { isProblem } from '../transport/baseUrl';
 import { extractCollection, paginate } from '../transport/paginate';
-import { syncroRequest, type QueryValue } from '../transport/request';
+import { pathSegment, showValue, type SegmentKind } from '../transport/path';
+import { resolveSettings, syncroRequest, type QueryValue } from '../transport/request';
 import { GROUP_NAMES, isTopLevel, optionalGroup, paramName } from './describe';
-import { RECORDS, recordUrlRegex } from './records';
+import { resolveName } from './names';
+import { recordIdFromUrl } from './records';
 import type { FieldDef, OperationDef, ResourceDef } from './types';
 
 export interface BuiltRequest {
@@ -35,19 +39,26 @@ function parseJson(text: string): { value?: unknown; error?: string } {
 	}
 }
 
-function describeValue(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
+/** What a path field must look like in the URL: its declared kind, else what its field kind implies. */
+export function segmentKind(field: FieldDef): SegmentKind | undefined {
+	if (field.segment) return field.segment;
+	if (field.kind === 'id' || (field.kind === 'options' && field.loadOptions)) return 'numericId';
+	if (field.kind === 'idOrNumber') return 'slug';
+	return undefined;
 }
 
-/** Reads the ID out of a resource-locator value ({__rl, mode, value}) or a plain value. */
-function locatorValue(field: FieldDef, raw: unknown, reject: Reject): unknown {
+/**
+ * Reads the ID out of a resource-locator value ({__rl, mode, value}) or a plain value. "By URL" accepts only
+ * an address of the credential's own Syncro web app (`connection.appUrls`), the ID being a whole path segment.
+ */
+function locatorValue(field: FieldDef, raw: unknown, reject: Reject, connection?: SyncroConnection): unknown {
 	if (raw && typeof raw === 'object' && '__rl' in (raw as IDataObject)) {
 		const { mode, value } = raw as { mode?: string; value?: unknown };
-		if (mode === 'url' && field.record && typeof value === 'string' && value.trim() !== '') {
-			const match = new RegExp(recordUrlRegex(field.record)).exec(value.trim());
-			if (!match) return reject(`"${describeValue(value)}" is not a Syncro ${RECORDS[field.record].label.toLowerCase()} URL`);
-			return match[1];
+		if (mode === 'url' && field.record) {
+			if (typeof value !== 'string') return reject(`${showValue(value)} is not a URL`);
+			if (!connection) return reject('a URL cannot be checked here: give the ID');
+			const id = recordIdFromUrl(field.record, value, connection.appUrls);
+			return isProblem(id) ? reject(`"${showValue(value)}" ${id.problem}`) : id;
 		}
 		return value;
 	}
@@ -57,9 +68,25 @@ function locatorValue(field: FieldDef, raw: unknown, reject: Reject): unknown {
 function toId(value: unknown, reject: Reject): number {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
-		return reject(`"${describeValue(value)}" is not a numeric ID (a positive whole number is expected)`);
+		return reject(`"${showValue(value)}" is not a numeric ID (a positive whole number is expected)`);
 	}
 	return Number(text);
+}
+
+/** Text, or a number written as text; objects, arrays and booleans are refused where text is meant. */
+function toText(raw: unknown, reject: Reject): string {
+	if (typeof raw === 'string') return raw;
+	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+	return reject(`${showValue(raw)} is ${typeName(raw)}, where text is expected`);
+}
+
+function typeName(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'null';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'boolean') return 'a true/false value';
+	if (typeof value === 'number') return 'not a finite number';
+	return `a ${typeof value}`;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -73,20 +100,26 @@ function isEmpty(value: unknown): boolean {
 }
 
 function splitList(value: unknown, reject: Reject): string[] {
-	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+	if (Array.isArray(value)) return value.map((v) => toText(v, reject).trim()).filter(Boolean);
 	if (typeof value === 'number') return [String(value)];
-	if (typeof value !== 'string') return reject(`"${describeValue(value)}" is not a comma-separated list`);
+	if (typeof value !== 'string') return reject(`${showValue(value)} is not a comma-separated list`);
 	return value.split(',').map((v) => v.trim()).filter(Boolean);
 }
 
-/** Converts one editor value to what Syncro expects; rejects with the reason otherwise. */
-export function coerce(field: FieldDef, raw: unknown, reject: Reject): unknown {
+function isDateTimeObject(value: unknown): value is { toISO: () => string } {
+	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+}
+
+/**
+ * Converts one editor value to what Syncro expects; rejects with the reason otherwise. `connection` is the
+ * credential's Syncro account, against which "By URL" record locators are checked.
+ */
+export function coerce(field: FieldDef, raw: unknown, reject: Reject, connection?: SyncroConnection): unknown {
 	switch (field.kind) {
 		case 'string':
 		case 'password':
 		case 'text': {
-			if (typeof raw === 'object' && raw !== null) return reject(`an object was given where text is expected`);
-			const text = String(raw);
+			const text = toText(raw, reject);
 			const max = field.kind === 'text' ? MAX_TEXT : MAX_STRING;
 			if (text.length > max) return reject(`the text is ${text.length} characters long; at most ${max} are accepted`);
 			return text;
@@ -94,8 +127,8 @@ export function coerce(field: FieldDef, raw: unknown, reject: Reject): unknown {
 		case 'number':
 		case 'integer': {
 			const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-			if (typeof n !== 'number' || !Number.isFinite(n)) return reject(`"${describeValue(raw)}" is not a number`);
-			if (field.kind === 'integer' && !Number.isInteger(n)) return reject(`"${describeValue(raw)}" is not a whole number`);
+			if (typeof n !== 'number' || !Number.isFinite(n)) return reject(`"${showValue(raw)}" is not a number`);
+			if (field.kind === 'integer' && !Number.isSafeInteger(n)) return reject(`"${showValue(raw)}" is not a whole number within ±${Number.MAX_SAFE_INTEGER}`);
 			if (field.minValue !== undefined && n < field.minValue) return reject(`${n} is below the minimum ${field.minValue}`);
 			if (field.maxValue !== undefined && n > field.maxValue) return reject(`${n} is above the maximum ${field.maxValue}`);
 			return n;
@@ -103,19 +136,23 @@ export function coerce(field: FieldDef, raw: unknown, reject: Reject): unknown {
 		case 'boolean':
 			if (typeof raw === 'boolean') return raw;
 			if (raw === 'true' || raw === 'false') return raw === 'true';
-			return reject(`"${describeValue(raw)}" is not true or false`);
+			return reject(`"${showValue(raw)}" is not true or false`);
 		case 'dateTime': {
-			const text = raw instanceof Date ? raw.toISOString() : String(raw).trim();
-			if (Number.isNaN(Date.parse(text))) return reject(`"${describeValue(raw)}" is not a date (use ISO 8601, e.g. 2026-04-01T00:00:00Z)`);
+			const text = raw instanceof Date ? raw.toISOString() : isDateTimeObject(raw) ? raw.toISO() : toText(raw, reject).trim();
+			if (Number.isNaN(Date.parse(text))) return reject(`"${showValue(raw)}" is not a date (use ISO 8601, e.g. 2026-04-01T00:00:00Z)`);
 			return text;
 		}
 		case 'options':
-			if (field.options && !field.loadOptions && !field.options.some((o) => o.value === raw)) {
-				return reject(`"${describeValue(raw)}" is not one of: ${field.options.map((o) => o.value).join(', ')}`);
+			if (field.options && !field.loadOptions) {
+				if (!field.options.some((o) => o.value === raw)) {
+					return reject(`"${showValue(raw)}" is not one of: ${field.options.map((o) => o.value).join(', ')}`);
+				}
+				return raw;
 			}
-			return raw;
+			// A value loaded from the tenant: an ID or a name, never an object, a list or true/false.
+			return typeof raw === 'number' ? raw : toText(raw, reject);
 		case 'multiOptions':
-			return Array.isArray(raw) ? raw : splitList(raw, reject);
+			return Array.isArray(raw) ? raw.map((v) => (typeof v === 'number' ? v : toText(v, reject))) : splitList(raw, reject);
 		case 'json': {
 			let value = raw;
 			if (typeof raw === 'string') {
@@ -123,7 +160,7 @@ export function coerce(field: FieldDef, raw: unknown, reject: Reject): unknown {
 				if (parsed.error !== undefined) return reject(`is not valid JSON (${parsed.error})`);
 				value = parsed.value;
 			}
-			if (typeof value !== 'object' || value === null) return reject('must be a JSON object or array');
+			if (typeof value !== 'object' || value === null) return reject(`${showValue(raw)} is not a JSON object or array`);
 			return value;
 		}
 		case 'idList':
@@ -132,62 +169,96 @@ export function coerce(field: FieldDef, raw: unknown, reject: Reject): unknown {
 			return splitList(raw, reject);
 		case 'files': {
 			const entries = ((raw as IDataObject)?.file as IDataObject[] | undefined) ?? [];
+			if (!Array.isArray(entries)) return reject(`${showValue(raw)} is not a list of files`);
 			return entries.map((entry, index) => {
-				const url = String(entry.url ?? '').trim();
+				const url = toText(entry?.url ?? '', reject).trim();
 				if (!/^https?:\/\/\S+$/i.test(url)) return reject(`file ${index + 1} has no valid http(s) URL`);
-				return { url, filename: String(entry.filename ?? '').trim() || url.split('/').pop() };
+				return { url, filename: toText(entry.filename ?? '', reject).trim() || url.split('/').pop() };
 			});
 		}
 		case 'customFields': {
-			if (typeof raw === 'string') return coerce({ ...field, kind: 'json' }, raw, reject);
+			if (typeof raw === 'string') {
+				const parsed = coerce({ ...field, kind: 'json' }, raw, reject);
+				return Array.isArray(parsed) ? reject('custom fields in JSON must be an object of name: value pairs') : parsed;
+			}
 			const entries = ((raw as IDataObject)?.field as IDataObject[] | undefined) ?? [];
+			if (!Array.isArray(entries)) return reject(`${showValue(raw)} is not a list of custom fields`);
 			const out: IDataObject = {};
 			for (const entry of entries) {
-				const name = String(entry.name ?? '').trim();
+				const name = toText(entry?.name ?? '', reject).trim();
 				if (!name) return reject('a custom field has no name');
-				out[name] = entry.value as string;
+				const value = entry.value;
+				if (value !== null && value !== undefined && typeof value === 'object') {
+					return reject(`the value of custom field "${showValue(name)}" is ${typeName(value)}, where text is expected`);
+				}
+				out[name] = value as string;
 			}
 			return out;
 		}
 		case 'id':
-			return toId(locatorValue(field, raw, reject), reject);
-		case 'idOrNumber': {
-			const text = String(locatorValue(field, raw, reject)).trim();
-			if (!/^[A-Za-z0-9-]{1,64}$/.test(text)) return reject(`"${describeValue(raw)}" is not an ID or a number`);
-			return text;
-		}
+			return toId(locatorValue(field, raw, reject, connection), reject);
+		case 'idOrNumber':
+			// Its shape (a slug) is the path rule's: see segmentKind().
+			return toText(locatorValue(field, raw, reject, connection), reject).trim();
 		default:
 			return raw;
 	}
 }
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, field: FieldDef, reason: string, where?: string): never {
-	const location = where ? `"${field.displayName}" in ${where}` : `"${field.displayName}"`;
+/**
+ * Throws the error of a bad field value, in the one wording every field uses: it names the field (and the
+ * group it sits in), the item, and why the value is refused.
+ */
+export function rejectField(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: FieldDef,
+	reason: string,
+	options: { where?: string; description?: string } = {},
+): never {
+	const location = options.where ? `"${field.displayName}" in ${options.where}` : `"${field.displayName}"`;
 	throw new NodeOperationError(ctx.getNode(), `Invalid ${location} in item ${itemIndex + 1}: ${reason}`, {
 		itemIndex,
-		description: `Field "${paramName(field)}" (Syncro name: ${field.name}). Correct the value or the expression that produces it.`,
+		description:
+			options.description ?? `Field "${paramName(field)}" (Syncro name: ${field.name}). Correct the value or the expression that produces it.`,
 	});
 }
 
-/** Reads every field of the operation for one item and builds path, query and body. */
-export function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number): BuiltRequest {
+/**
+ * Reads every field of the operation for one item and builds path, query and body. `connection` is the
+ * credential's Syncro account (record URLs are checked against it). A name given for a field whose dropdown
+ * is loaded from the tenant is resolved first (core/names.ts), so the path rule sees what will be sent.
+ */
+export async function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, connection?: SyncroConnection): Promise<BuiltRequest> {
 	const query: Record<string, QueryValue> = {};
 	const body: IDataObject = {};
 	const pathValues: Record<string, string> = {};
 
-	const put = (field: FieldDef, value: unknown) => {
-		if (field.in === 'path') pathValues[field.name] = encodeURIComponent(String(value));
-		else if (field.in === 'query') query[field.name] = value as QueryValue;
+	/** Checks and converts one value, resolves a name given for a tenant dropdown, and puts it in its place. */
+	const accept = async (field: FieldDef, raw: unknown, where?: string) => {
+		const reject: Reject = (reason) => rejectField(ctx, itemIndex, field, reason, { where });
+		let value = coerce(field, raw, reject, connection);
+		if (field.kind === 'options' && field.loadOptions) {
+			// A value bound for a path must be a plain segment before it is even looked up as a name.
+			const plain = field.in === 'path' ? pathSegment(value) : undefined;
+			if (isProblem(plain)) reject(plain.problem);
+			value = await resolveName(ctx, field, value, reject);
+		}
+		if (field.in === 'path') {
+			const segment = pathSegment(value, segmentKind(field));
+			if (isProblem(segment)) reject(segment.problem);
+			pathValues[field.name] = segment;
+		} else if (field.in === 'query') query[field.name] = value as QueryValue;
 		else body[field.name] = value as IDataObject[string];
 	};
 
 	for (const field of op.fields.filter(isTopLevel)) {
 		const raw = ctx.getNodeParameter(paramName(field), itemIndex, undefined) as unknown;
 		if (isEmpty(raw)) {
-			if (field.required || field.in === 'path') fail(ctx, itemIndex, field, 'a value is required');
+			if (field.required || field.in === 'path') rejectField(ctx, itemIndex, field, 'a value is required');
 			continue;
 		}
-		put(field, coerce(field, raw, (reason) => fail(ctx, itemIndex, field, reason)));
+		await accept(field, raw);
 	}
 
 	const optional = op.fields.filter((f) => !isTopLevel(f));
@@ -204,7 +275,7 @@ export function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 				});
 			}
 			if (isEmpty(raw) && field.kind !== 'boolean') continue;
-			put(field, coerce(field, raw, (reason) => fail(ctx, itemIndex, field, reason, groupName)));
+			await accept(field, raw, groupName);
 		}
 	}
 
@@ -246,7 +317,8 @@ function unwrapItem(key: string | undefined, record: IDataObject): IDataObject {
 
 /** Runs one operation for one item and returns the records to output. */
 export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef, op: OperationDef, itemIndex: number): Promise<IDataObject[]> {
-	const request = buildRequest(ctx, op, itemIndex);
+	const settings = await resolveSettings(ctx, itemIndex);
+	const request = await buildRequest(ctx, op, itemIndex, settings.connection);
 	if (op.run) return await op.run(ctx, op, itemIndex, request);
 
 	let records: IDataObject[];
@@ -254,7 +326,7 @@ export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef
 		const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : toLimit(ctx, itemIndex);
 		if (op.list.paginated === false) {
-			const body = await syncroRequest(ctx, { method: op.method, path: request.path, query: request.query, permission: op.permission, itemIndex });
+			const body = await syncroRequest(ctx, { method: op.method, path: request.path, query: request.query, permission: op.permission, itemIndex }, settings);
 			const all = extractCollection(body, op.list.collectionKey);
 			records = limit === undefined ? all : all.slice(0, limit);
 		} else {
@@ -276,7 +348,7 @@ export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef
 			body: request.body,
 			permission: op.permission,
 			itemIndex,
-		});
+		}, settings);
 		records = toRecords(op, resource, body);
 	}
 	return op.transform ? op.transform(records) : records;
@@ -286,7 +358,7 @@ function toLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
 	const limit = Number(raw);
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid "Limit" in item ${itemIndex + 1}: "${describeValue(raw)}" is not a whole number of at least 1`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `Invalid "Limit" in item ${itemIndex + 1}: "${showValue(raw)}" is not a whole number of at least 1`, { itemIndex });
 	}
 	return limit;
 }

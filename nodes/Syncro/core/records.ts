@@ -4,6 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Problem } from '../transport/baseUrl';
+
 export interface RecordSpec {
 	label: string;
 	/** List endpoint used by the searchable dropdown. */
@@ -121,9 +123,41 @@ export type RecordType = keyof typeof RECORDS;
 
 export const RECORD_TYPES = Object.keys(RECORDS) as RecordType[];
 
-/** Regex that extracts the ID from a record's URL in the Syncro web app. */
+/**
+ * Regex that extracts the ID from a record's URL in the Syncro web app (the editor's check of "By URL"): the
+ * ID is a whole path segment. Which host is allowed depends on the credential: `recordIdFromUrl()` checks it.
+ */
 export function recordUrlRegex(type: RecordType): string {
-	return `^https?://[^/]+/${RECORDS[type].urlSegment}/(\\d+)`;
+	return `^https?://[^/?#\\s]+/(?:[^?#\\s]*/)?${RECORDS[type].urlSegment}/(\\d+)(?:[/?#]|$)`;
+}
+
+/**
+ * The record ID in a URL of the credential's own Syncro web app (one of `appUrls`: https://acme.syncromsp.com,
+ * or the address of the Base URL Override), or the problem: another host, another record type, or an ID that
+ * is not a whole path segment.
+ */
+export function recordIdFromUrl(type: RecordType, value: string, appUrls: string[]): string | Problem {
+	const { label, urlSegment } = RECORDS[type];
+	const expected = `${appUrls[0]}/${urlSegment}/123`;
+	const aRecordUrl = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()} URL`;
+	const text = value.trim();
+	// The URL parser silently drops tabs and line breaks: a value holding any is refused before parsing.
+	if (/[\u0000-\u0020\u007f]/.test(text)) return { problem: `contains spaces or control characters; ${aRecordUrl} looks like ${expected}` };
+	const url = URL.canParse(text) ? new URL(text) : undefined;
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
+		return { problem: `is not a plain web address; ${aRecordUrl} looks like ${expected}` };
+	}
+	const app = appUrls.map((root) => new URL(root)).find((root) => root.host === url.host);
+	if (!app) {
+		const hosts = appUrls.map((root) => new URL(root).host).join(' or ');
+		return { problem: `is not an address of this credential's Syncro account (${hosts}); ${aRecordUrl} looks like ${expected}` };
+	}
+	const prefix = app.pathname.replace(/\/+$/, '');
+	const rest = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length + 1).split('/') : [];
+	if (rest[0] !== urlSegment || !/^\d+$/.test(rest[1] ?? '')) {
+		return { problem: `is not a Syncro ${label.toLowerCase()} URL; it looks like ${expected}` };
+	}
+	return rest[1];
 }
 
 /** Name of the `methods.listSearch` function of a record type, e.g. `searchCustomers`. */

@@ -4,8 +4,10 @@
  */
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import type { SegmentKind } from '../transport/path';
 import type { RecordType } from './records';
 import type { OperationRunner } from './execute';
+import type { SimpleRecordType } from './simplify';
 
 export type FieldLocation = 'path' | 'query' | 'body';
 
@@ -59,6 +61,8 @@ export interface FieldDef {
 	options?: FieldOption[];
 	/** Name of a `methods.loadOptions` function that lists the values from the tenant. */
 	loadOptions?: string;
+	/** Values Syncro accepts besides the tenant's list (a filter's "Not Closed"); see core/names.ts. */
+	alsoAccepts?: string[];
 	default?: string | number | boolean | string[];
 	placeholder?: string;
 	/** n8n parameter name when it differs from `name` (path IDs are `<resource>Id`). */
@@ -67,6 +71,11 @@ export interface FieldDef {
 	topLevel?: boolean;
 	minValue?: number;
 	maxValue?: number;
+	/**
+	 * For path fields whose kind does not say it (`string`): what the value must look like in the URL.
+	 * IDs and dropdown values in a path are numeric IDs, `idOrNumber` is a slug; see `segmentKind()`.
+	 */
+	segment?: SegmentKind;
 }
 
 export type HttpMethod = Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
@@ -106,8 +115,15 @@ export interface OperationDef {
 	run?: OperationRunner;
 	/** Named hook that reshapes the records after unwrapping (e.g. users sent as tuples). */
 	transform?: (records: IDataObject[]) => IDataObject[];
+	/**
+	 * Input items run one after another even when the user allows parallel writes: find-or-create, where two
+	 * items naming the same record must not both create it.
+	 */
+	sequentialItems?: true;
 	/** Display name of the optional-fields collection; defaults by method (Filters / Additional Fields / Update Fields). */
 	optionalGroup?: 'filters' | 'additionalFields' | 'updateFields' | 'options';
+	/** The records it returns are one of the main Syncro records: the "Simplify" option applies (core/simplify.ts). */
+	simplify?: SimpleRecordType;
 }
 
 export interface ResourceDef {

@@ -4,11 +4,11 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { syncroRequest } from '../transport/request';
+import { syncroRequest, type SyncroContext } from '../transport/request';
 
 type Loader = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 
-async function get(ctx: ILoadOptionsFunctions, path: string): Promise<IDataObject> {
+async function get(ctx: SyncroContext, path: string): Promise<IDataObject> {
 	const body = await syncroRequest(ctx, { method: 'GET', path });
 	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 }
@@ -42,27 +42,53 @@ export function toOptions(list: unknown[], valueBy: 'id' | 'name'): INodePropert
 	return options.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function fromPath(path: string, keys: string[], valueBy: 'id' | 'name'): Loader {
-	return async function (this: ILoadOptionsFunctions) {
-		return toOptions(dig(await get(this, path), keys), valueBy);
-	};
+/** Where a tenant list lives, what the dropdown sends (the ID or the name) and what one entry is called. */
+export interface TenantList {
+	path: string;
+	keys: string[];
+	valueBy: 'id' | 'name';
+	/** One entry in words, for messages: "ticket status", "technician". */
+	noun: string;
 }
 
-export const loadOptions: Record<string, Loader> = {
-	getTicketStatuses: fromPath('/tickets/settings', ['ticket_status_list'], 'name'),
-	getTicketTypes: fromPath('/tickets/settings', ['ticket_types'], 'id'),
-	getSavedTicketSearches: fromPath('/tickets/settings', ['saved_searches'], 'id'),
-	getWorksheetTemplates: fromPath('/tickets/settings', ['worksheet_templates'], 'id'),
-	getTicketFieldNames: fromPath('/tickets/settings', ['ticket_type_fields'], 'name'),
-	getProblemTypes: fromPath('/settings', ['ticket', 'problem_types'], 'name'),
-	getPriorities: fromPath('/settings', ['ticket', 'priorities'], 'name'),
-	getAssetTypes: fromPath('/settings', ['assets', 'asset_types'], 'id'),
-	getAssetFieldNames: fromPath('/settings', ['assets', 'asset_type_fields'], 'name'),
-	getCustomerFieldNames: fromPath('/settings', ['customers', 'customer_fields'], 'name'),
-	getUsers: fromPath('/users', ['users'], 'id'),
-	getAppointmentTypes: fromPath('/appointment_types', ['appointment_types'], 'id'),
-	getPaymentMethods: fromPath('/payment_methods', ['payment_methods'], 'name'),
-	getProductCategories: fromPath('/products/categories', ['categories'], 'id'),
-	getProductCategoryNames: fromPath('/products/categories', ['categories'], 'name'),
-	getCannedResponseCategories: fromPath('/canned_responses/settings', ['canned_response_categories'], 'id'),
+/**
+ * Every dropdown list, by `loadOptions` method name. The same table lets execution resolve a name typed by
+ * a person or an AI agent against the tenant's list (core/names.ts).
+ */
+export const TENANT_LISTS: Record<string, TenantList> = {
+	getTicketStatuses: { path: '/tickets/settings', keys: ['ticket_status_list'], valueBy: 'name', noun: 'ticket status' },
+	getTicketTypes: { path: '/tickets/settings', keys: ['ticket_types'], valueBy: 'id', noun: 'ticket type' },
+	getSavedTicketSearches: { path: '/tickets/settings', keys: ['saved_searches'], valueBy: 'id', noun: 'saved ticket search' },
+	getWorksheetTemplates: { path: '/tickets/settings', keys: ['worksheet_templates'], valueBy: 'id', noun: 'worksheet template' },
+	getTicketFieldNames: { path: '/tickets/settings', keys: ['ticket_type_fields'], valueBy: 'name', noun: 'ticket custom field' },
+	getProblemTypes: { path: '/settings', keys: ['ticket', 'problem_types'], valueBy: 'name', noun: 'issue type' },
+	getPriorities: { path: '/settings', keys: ['ticket', 'priorities'], valueBy: 'name', noun: 'priority' },
+	getAssetTypes: { path: '/settings', keys: ['assets', 'asset_types'], valueBy: 'id', noun: 'asset type' },
+	getAssetFieldNames: { path: '/settings', keys: ['assets', 'asset_type_fields'], valueBy: 'name', noun: 'asset custom field' },
+	getCustomerFieldNames: { path: '/settings', keys: ['customers', 'customer_fields'], valueBy: 'name', noun: 'customer custom field' },
+	getUsers: { path: '/users', keys: ['users'], valueBy: 'id', noun: 'technician' },
+	getAppointmentTypes: { path: '/appointment_types', keys: ['appointment_types'], valueBy: 'id', noun: 'appointment type' },
+	getPaymentMethods: { path: '/payment_methods', keys: ['payment_methods'], valueBy: 'name', noun: 'payment method' },
+	getProductCategories: { path: '/products/categories', keys: ['categories'], valueBy: 'id', noun: 'product category' },
+	getProductCategoryNames: { path: '/products/categories', keys: ['categories'], valueBy: 'name', noun: 'product category' },
+	getCannedResponseCategories: { path: '/canned_responses/settings', keys: ['canned_response_categories'], valueBy: 'id', noun: 'canned response category' },
 };
+
+/** Reads the Syncro endpoint a tenant list lives in (several lists share one: /settings, /tickets/settings). */
+export async function fetchListSource(ctx: SyncroContext, list: TenantList): Promise<IDataObject> {
+	return await get(ctx, list.path);
+}
+
+/** The entries of a tenant list, out of the body of its endpoint, as dropdown options. */
+export function tenantListOptions(body: IDataObject, list: TenantList): INodePropertyOptions[] {
+	return toOptions(dig(body, list.keys), list.valueBy);
+}
+
+export const loadOptions: Record<string, Loader> = Object.fromEntries(
+	Object.entries(TENANT_LISTS).map(([method, list]) => [
+		method,
+		async function (this: ILoadOptionsFunctions) {
+			return tenantListOptions(await fetchListSource(this, list), list);
+		},
+	]),
+);

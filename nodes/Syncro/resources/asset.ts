@@ -52,6 +52,7 @@ export const asset: ResourceDef = {
 	operations: [
 		{
 			operation: 'getAll',
+			simplify: 'asset',
 			name: 'Get Many',
 			action: 'Get many assets',
 			description: 'List assets (devices), filtered by customer, asset type, SNMP, search text or a saved asset search',
@@ -70,6 +71,7 @@ export const asset: ResourceDef = {
 		},
 		{
 			operation: 'get',
+			simplify: 'asset',
 			name: 'Get',
 			action: 'Get an asset',
 			description: 'Get one asset with its custom fields, hardware and RMM data',
@@ -81,6 +83,7 @@ export const asset: ResourceDef = {
 		},
 		{
 			operation: 'create',
+			simplify: 'asset',
 			name: 'Create',
 			action: 'Create an asset',
 			description: 'Create an asset for a customer; custom fields are written right after with an update, because Syncro ignores them on create',
@@ -100,6 +103,7 @@ export const asset: ResourceDef = {
 		},
 		{
 			operation: 'update',
+			simplify: 'asset',
 			name: 'Update',
 			action: 'Update an asset',
 			description: 'Change an asset: name, customer, type, serial, custom fields or policy folder',
@@ -156,6 +160,7 @@ export const asset: ResourceDef = {
 		},
 		{
 			operation: 'getManyByContact',
+			simplify: 'asset',
 			name: 'Get Many by Contact',
 			action: 'Get assets of a contact',
 			description: 'List the assets assigned to a contact, sorted by name',

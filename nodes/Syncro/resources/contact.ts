@@ -51,6 +51,7 @@ export const contact: ResourceDef = {
 	operations: [
 		{
 			operation: 'getAll',
+			simplify: 'contact',
 			name: 'Get Many',
 			action: 'Get many contacts',
 			description: 'List contacts, optionally only those of one customer',
@@ -63,6 +64,7 @@ export const contact: ResourceDef = {
 		},
 		{
 			operation: 'get',
+			simplify: 'contact',
 			name: 'Get',
 			action: 'Get a contact',
 			description: 'Get one contact',
@@ -74,6 +76,7 @@ export const contact: ResourceDef = {
 		},
 		{
 			operation: 'create',
+			simplify: 'contact',
 			name: 'Create',
 			action: 'Create a contact',
 			description: 'Add a contact person to a customer',
@@ -89,6 +92,7 @@ export const contact: ResourceDef = {
 		},
 		{
 			operation: 'findOrCreate',
+			simplify: 'contact',
 			name: 'Find or Create',
 			action: 'Find or create a contact',
 			description:
@@ -96,6 +100,7 @@ export const contact: ResourceDef = {
 			method: 'POST',
 			path: '/contacts',
 			permission: 'Customers - View Detail and Customers - Edit',
+			sequentialItems: true,
 			run: findOrCreateContact,
 			fields: [
 				body.id('customer_id', 'customer', { displayName: 'Customer', required: true, description: 'The customer whose contacts are searched' }),
@@ -106,6 +111,7 @@ export const contact: ResourceDef = {
 		},
 		{
 			operation: 'update',
+			simplify: 'contact',
 			name: 'Update',
 			action: 'Update a contact',
 			description: 'Change a contact: name, title, email, phone, address or custom fields; or move it to another customer',

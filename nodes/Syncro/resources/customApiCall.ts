@@ -1,31 +1,49 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { body } from '../core/fields';
-import type { BuiltRequest } from '../core/execute';
-import type { OperationDef, ResourceDef } from '../core/types';
+import { rejectField, type BuiltRequest } from '../core/execute';
+import type { FieldDef, OperationDef, ResourceDef } from '../core/types';
+import { isProblem } from '../transport/baseUrl';
 import { extractCollection, paginate } from '../transport/paginate';
+import { normaliseApiPath, showValue } from '../transport/path';
 import { syncroRequest, type QueryValue } from '../transport/request';
 
-const SAFE_PATH = /^\/[A-Za-z0-9_\-./%]*$/;
-
 /** Named hook: sends any request below /api/v1 with the node's credential, throttle, retries and errors. */
-export async function customApiCall(ctx: IExecuteFunctions, _op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+export async function customApiCall(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+	const field = (name: string) => op.fields.find((f) => f.name === name) as FieldDef;
 	const body = request.body ?? {};
 	const method = String(body.method ?? 'GET').toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-	const rawPath = String(body.path ?? '').trim();
-	const path = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
-	if (!SAFE_PATH.test(path) || path.split('/').some((segment) => segment === '..' || segment === '.')) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid "Path" in item ${itemIndex + 1}: "${rawPath.slice(0, 60)}"`, {
-			itemIndex,
-			description: 'Give a path below /api/v1 such as /tickets/123/comments: letters, digits, "/", "-", "_" and "." only, no "..", no host and no query (use Query Parameters).',
+	// Decoded and normalised before the check; the transport checks the URL once more before sending.
+	const path = normaliseApiPath(String(body.path ?? ''));
+	if (isProblem(path)) {
+		rejectField(ctx, itemIndex, field('path'), path.problem, {
+			description: 'Give a path below /api/v1 such as /tickets/123/comments: no "." or ".." segments (encoded or not), no host, no control characters, and no query (use Query Parameters).',
 		});
 	}
 	const queryValues = (body.query_parameters ?? {}) as Record<string, QueryValue>;
+	const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+	const queryProblem = Array.isArray(queryValues)
+		? 'it is a list; give an object of name: value pairs'
+		: Object.entries(queryValues)
+				.filter(([, value]) => !(scalar(value) || (Array.isArray(value) && value.every(scalar))))
+				.map(([key]) => `the value of "${showValue(key)}" is an object`)[0];
+	if (queryProblem) {
+		rejectField(ctx, itemIndex, field('query_parameters'), queryProblem, {
+			description: 'Each query parameter is a text, a number, true/false or a list of those; arrays are sent as key[]=…',
+		});
+	}
 	const payload = body.body as IDataObject | undefined;
 	const collectionKey = typeof body.collection_key === 'string' ? body.collection_key.trim() : '';
 	if (method === 'GET' && collectionKey) {
-		return await paginate(ctx, { path, query: queryValues, collectionKey, itemIndex, limit: typeof body.limit === 'number' ? body.limit : undefined });
+		const onPage = (_records: IDataObject[], page: number, answer: unknown) => {
+			const keys = answer && typeof answer === 'object' && !Array.isArray(answer) ? Object.keys(answer) : undefined;
+			if (page === 1 && keys && !keys.includes(collectionKey)) {
+				const has = keys.length > 0 ? `it has: ${keys.slice(0, 10).join(', ')}` : 'it is empty';
+				rejectField(ctx, itemIndex, field('collection_key'), `the answer of GET ${path} has no "${showValue(collectionKey)}" (${has})`);
+			}
+		};
+		const limit = typeof body.limit === 'number' ? body.limit : undefined;
+		return await paginate(ctx, { path, query: queryValues, collectionKey, itemIndex, limit, onPage });
 	}
 	const answer = await syncroRequest(ctx, { method, path, query: queryValues, body: method === 'GET' || method === 'DELETE' ? undefined : payload ?? {}, itemIndex });
 	if (answer === undefined || answer === null) return [{ success: true }];

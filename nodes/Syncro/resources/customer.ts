@@ -105,6 +105,7 @@ export const customer: ResourceDef = {
 	operations: [
 		{
 			operation: 'getAll',
+			simplify: 'customer',
 			name: 'Get Many',
 			action: 'Get many customers',
 			description: 'List customers filtered by name, business name, email, IDs or search text, optionally sorted',
@@ -127,6 +128,7 @@ export const customer: ResourceDef = {
 		},
 		{
 			operation: 'get',
+			simplify: 'customer',
 			name: 'Get',
 			action: 'Get a customer',
 			description: 'Get one customer with its contacts, phones and addresses',
@@ -138,6 +140,7 @@ export const customer: ResourceDef = {
 		},
 		{
 			operation: 'create',
+			simplify: 'customer',
 			name: 'Create',
 			action: 'Create a customer',
 			description: 'Create a customer; set a business name and an email, which Syncro uses as the unique identifier',
@@ -149,6 +152,7 @@ export const customer: ResourceDef = {
 		},
 		{
 			operation: 'findOrCreate',
+			simplify: 'customer',
 			name: 'Find or Create',
 			action: 'Find or create a customer',
 			description:
@@ -157,6 +161,7 @@ export const customer: ResourceDef = {
 			path: '/customers',
 			permission: `${LIST_PERMISSION} and ${CREATE_PERMISSION}`,
 			unwrap: ['customer'],
+			sequentialItems: true,
 			run: findOrCreateCustomer,
 			fields: [
 				body.string('email', { topLevel: true, placeholder: 'name@email.com', description: 'Looked up first; at least one of Email and Business Name is required' }),
@@ -166,6 +171,7 @@ export const customer: ResourceDef = {
 		},
 		{
 			operation: 'update',
+			simplify: 'customer',
 			name: 'Update',
 			action: 'Update a customer',
 			description: 'Change a customer: contact details, notification settings, custom fields and so on',
@@ -188,6 +194,7 @@ export const customer: ResourceDef = {
 		},
 		{
 			operation: 'getLatest',
+			simplify: 'customer',
 			name: 'Get Latest',
 			action: 'Get the latest customer',
 			description: 'Get the most recently created customer',
@@ -199,6 +206,7 @@ export const customer: ResourceDef = {
 		},
 		{
 			operation: 'autocomplete',
+			simplify: 'customer',
 			name: 'Autocomplete',
 			action: 'Search customers by name',
 			description: 'Fast name lookup: the customers whose name or business name starts with the text (one short list, no paging)',

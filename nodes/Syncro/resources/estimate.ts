@@ -42,6 +42,7 @@ export const estimate: ResourceDef = {
 	operations: [
 		{
 			operation: 'getAll',
+			simplify: 'estimate',
 			name: 'Get Many',
 			action: 'Get many estimates',
 			description: 'List estimates, optionally only approved or declined ones, or only the token user\'s',
@@ -60,6 +61,7 @@ export const estimate: ResourceDef = {
 		},
 		{
 			operation: 'get',
+			simplify: 'estimate',
 			name: 'Get',
 			action: 'Get an estimate',
 			description: 'Get one estimate by ID; the estimate number is used when no estimate has that ID',
@@ -71,6 +73,7 @@ export const estimate: ResourceDef = {
 		},
 		{
 			operation: 'create',
+			simplify: 'estimate',
 			name: 'Create',
 			action: 'Create an estimate',
 			description: 'Create an estimate (quote) for a customer; add its lines with Add Line Item',
@@ -86,6 +89,7 @@ export const estimate: ResourceDef = {
 		},
 		{
 			operation: 'update',
+			simplify: 'estimate',
 			name: 'Update',
 			action: 'Update an estimate',
 			description: 'Change an estimate: name, status (e.g. mark it approved), date, note and so on',
@@ -165,6 +169,7 @@ export const estimate: ResourceDef = {
 		},
 		{
 			operation: 'convertToInvoice',
+			simplify: 'invoice',
 			name: 'Convert to Invoice',
 			action: 'Convert an estimate to an invoice',
 			description: 'Create an invoice from an estimate with the same customer and line items; returns the new invoice',

@@ -69,6 +69,7 @@ export const invoice: ResourceDef = {
 	operations: [
 		{
 			operation: 'getAll',
+			simplify: 'invoice',
 			name: 'Get Many',
 			action: 'Get many invoices',
 			description: 'List invoices, filtered by paid or unpaid, by ticket, or by change date',
@@ -86,6 +87,7 @@ export const invoice: ResourceDef = {
 		},
 		{
 			operation: 'get',
+			simplify: 'invoice',
 			name: 'Get',
 			action: 'Get an invoice',
 			description: 'Get one invoice with its line items, customer and payments, by invoice ID or by invoice number',
@@ -105,6 +107,7 @@ export const invoice: ResourceDef = {
 		},
 		{
 			operation: 'create',
+			simplify: 'invoice',
 			name: 'Create',
 			action: 'Create an invoice',
 			description:
@@ -122,6 +125,7 @@ export const invoice: ResourceDef = {
 		},
 		{
 			operation: 'update',
+			simplify: 'invoice',
 			name: 'Update',
 			action: 'Update an invoice',
 			description: 'Change the header of an invoice: date, due date, PO number, note, contact and so on',
@@ -150,6 +154,7 @@ export const invoice: ResourceDef = {
 		},
 		{
 			operation: 'getTicket',
+			simplify: 'ticket',
 			name: 'Get Ticket',
 			action: 'Get the ticket of an invoice',
 			description: 'Get the ticket an invoice was created from',

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BuiltRequest } from '../core/execute';
+import { rejectField, type BuiltRequest } from '../core/execute';
 import { body, recordId } from '../core/fields';
 import type { OperationDef, ResourceDef } from '../core/types';
+import { showValue } from '../transport/path';
 import { syncroRequest } from '../transport/request';
 
 const purchaseOrderId = recordId(undefined, 'purchaseOrderId', 'Purchase Order ID');
+const binaryProperty = body.string('binary_property', {
+	displayName: 'Input Binary Field',
+	required: true,
+	default: 'data',
+	description: 'Name of the binary property of the input item that holds the file',
+});
 
 /** What Syncro accepts as a purchase order attachment. */
 const ATTACHMENT_TYPES = ['jpg', 'jpeg', 'png', 'gif', 'pdf', 'csv', 'xls', 'xlsx'];
@@ -17,8 +24,7 @@ async function addAttachment(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 	const property = String(request.body?.binary_property ?? 'data').trim() || 'data';
 	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) {
-		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex + 1} has no binary property "${property}"`, {
-			itemIndex,
+		rejectField(ctx, itemIndex, binaryProperty, `the item has no binary property "${showValue(property)}"`, {
 			description: 'Read the file first (e.g. with Read/Write Files from Disk or HTTP Request) and give the name of its binary property in "Input Binary Field".',
 		});
 	}
@@ -123,7 +129,7 @@ export const purchaseOrder: ResourceDef = {
 			run: addAttachment,
 			fields: [
 				purchaseOrderId,
-				body.string('binary_property', { displayName: 'Input Binary Field', required: true, default: 'data', description: 'Name of the binary property of the input item that holds the file' }),
+				binaryProperty,
 				body.string('name', { description: 'Name shown in Syncro; the file name when empty' }),
 			],
 		},

@@ -37,6 +37,7 @@ export const rmmAlert: ResourceDef = {
 	operations: [
 		{
 			operation: 'getAll',
+			simplify: 'rmmAlert',
 			name: 'Get Many',
 			action: 'Get many RMM alerts',
 			description: 'List RMM alerts: active ones (the default), resolved ones, or all',
@@ -59,6 +60,7 @@ export const rmmAlert: ResourceDef = {
 		},
 		{
 			operation: 'get',
+			simplify: 'rmmAlert',
 			name: 'Get',
 			action: 'Get an RMM alert',
 			description: 'Get one RMM alert',
@@ -70,6 +72,7 @@ export const rmmAlert: ResourceDef = {
 		},
 		{
 			operation: 'create',
+			simplify: 'rmmAlert',
 			name: 'Create',
 			action: 'Create an RMM alert',
 			description: 'Raise an RMM alert for a customer (and optionally one of its assets), e.g. from an external monitoring tool',

@@ -47,6 +47,7 @@ export const ticket: ResourceDef = {
 	operations: [
 		{
 			operation: 'getAll',
+			simplify: 'ticket',
 			name: 'Get Many',
 			action: 'Get many tickets',
 			description: 'List tickets, newest first, filtered by customer, status, saved search, text or change date',
@@ -59,7 +60,7 @@ export const ticket: ResourceDef = {
 				query.id('customer_id', 'customer', { displayName: 'Customer' }),
 				query.id('contact_id', 'contact', { displayName: 'Contact' }),
 				query.string('number', { description: 'Ticket number' }),
-				query.loaded('status', 'getTicketStatuses', { description: 'Status name; "Not Closed" matches every open ticket' }),
+				query.loaded('status', 'getTicketStatuses', { description: 'Status name; "Not Closed" matches every open ticket', alsoAccepts: ['Not Closed'] }),
 				query.string('query', { displayName: 'Search Text' }),
 				query.loaded('user_id', 'getUsers', { displayName: 'Assignee Name or ID' }),
 				query.boolean('mine', { description: 'Whether to return only tickets assigned to the token user' }),
@@ -74,6 +75,7 @@ export const ticket: ResourceDef = {
 		},
 		{
 			operation: 'get',
+			simplify: 'ticket',
 			name: 'Get',
 			action: 'Get a ticket',
 			description: 'Get one ticket with its comments, line items, timers and appointments',
@@ -85,6 +87,7 @@ export const ticket: ResourceDef = {
 		},
 		{
 			operation: 'create',
+			simplify: 'ticket',
 			name: 'Create',
 			action: 'Create a ticket',
 			description: 'Create a ticket for a customer; the initial description becomes its first comment',
@@ -102,6 +105,7 @@ export const ticket: ResourceDef = {
 		},
 		{
 			operation: 'update',
+			simplify: 'ticket',
 			name: 'Update',
 			action: 'Update a ticket',
 			description: 'Change a ticket: status, assignee, subject, custom fields and so on',
@@ -146,6 +150,7 @@ export const ticket: ResourceDef = {
 		},
 		{
 			operation: 'getComments',
+			simplify: 'comment',
 			name: 'Get Comments',
 			action: 'Get comments of a ticket',
 			description: 'List the comments of a ticket, optionally only those created or updated in a time range',
@@ -168,6 +173,7 @@ export const ticket: ResourceDef = {
 		},
 		{
 			operation: 'addComment',
+			simplify: 'comment',
 			name: 'Add Comment',
 			action: 'Add a comment to a ticket',
 			description:

@@ -3,7 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ResourceDef } from '../core/types';
 import { body, path } from '../core/fields';
 
-const deviceUuid = path.string('id', { param: 'deviceUuid', displayName: 'Device UUID', required: true, description: 'UUID the mobile device registered with' });
+const deviceUuid = path.string('id', {
+	param: 'deviceUuid',
+	displayName: 'Device UUID',
+	required: true,
+	segment: 'uuid',
+	description: 'UUID the mobile device registered with',
+});
 
 /** Syncro sends users as `[id, "Name"]` tuples: turn them into `{id, name}`. */
 function usersFromTuples(records: IDataObject[]): IDataObject[] {

@@ -11,23 +11,28 @@ export interface SyncroConnection {
 	baseUrl: string;
 	/** The tenant's web UI root, for record links, e.g. `https://acme.syncromsp.com`. */
 	appUrl: string;
+	/**
+	 * Every web root of the tenant a record URL may come from: `appUrl`, and with a Base URL Override also the
+	 * subdomain's syncromsp.com address when the credential names a valid subdomain.
+	 */
+	appUrls: string[];
 	/** Key of the process-wide throttle: every syncromsp.com tenant shares one per-IP limit. */
 	throttleKey: string;
 }
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** A setting the user must correct, with the sentence that says how. */
-export interface SettingProblem {
+/** A value the user must correct (a setting, a path value), with the sentence that says how. */
+export interface Problem {
 	problem: string;
 }
 
-export function isProblem(value: unknown): value is SettingProblem {
+export function isProblem(value: unknown): value is Problem {
 	return typeof value === 'object' && value !== null && 'problem' in value;
 }
 
 /** Reduces what a user pasted to the bare subdomain label, or says why it is not one. */
-export function normaliseSubdomain(input: unknown): string | SettingProblem {
+export function normaliseSubdomain(input: unknown): string | Problem {
 	const raw = typeof input === 'string' ? input.trim().toLowerCase() : '';
 	if (raw === '') {
 		return {
@@ -44,7 +49,7 @@ export function normaliseSubdomain(input: unknown): string | SettingProblem {
 	return LABEL.test(host) ? host : invalid(raw);
 }
 
-function invalid(raw: string): SettingProblem {
+function invalid(raw: string): Problem {
 	const shown = raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
 	return {
 		problem:
@@ -54,7 +59,7 @@ function invalid(raw: string): SettingProblem {
 }
 
 /** Normalises a base URL override to the API root (`…/api/v1`). */
-export function normaliseBaseUrl(input: string): { baseUrl: string; origin: string } | SettingProblem {
+export function normaliseBaseUrl(input: string): { baseUrl: string; origin: string } | Problem {
 	const url = URL.canParse(input.trim()) ? new URL(input.trim()) : undefined;
 	if (!url) {
 		return {
@@ -72,24 +77,24 @@ export function normaliseBaseUrl(input: string): { baseUrl: string; origin: stri
 	return { baseUrl: `${url.origin}${path}`, origin: url.origin };
 }
 
-export function resolveConnection(credentials: { subdomain?: unknown; baseUrl?: unknown }): SyncroConnection | SettingProblem {
+export function resolveConnection(credentials: { subdomain?: unknown; baseUrl?: unknown }): SyncroConnection | Problem {
 	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	if (override !== '') {
 		const normalised = normaliseBaseUrl(override);
 		if (isProblem(normalised)) return normalised;
 		const { baseUrl, origin } = normalised;
 		const host = new URL(origin).hostname;
+		const appUrl = baseUrl.replace(/\/api\/v1$/, '');
+		const subdomain = normaliseSubdomain(credentials.subdomain);
 		return {
 			baseUrl,
-			appUrl: baseUrl.replace(/\/api\/v1$/, ''),
+			appUrl,
+			appUrls: isProblem(subdomain) ? [appUrl] : [appUrl, `https://${subdomain}.syncromsp.com`],
 			throttleKey: host.endsWith('.syncromsp.com') ? 'syncromsp.com' : origin,
 		};
 	}
 	const subdomain = normaliseSubdomain(credentials.subdomain);
 	if (isProblem(subdomain)) return subdomain;
-	return {
-		baseUrl: `https://${subdomain}.syncromsp.com/api/v1`,
-		appUrl: `https://${subdomain}.syncromsp.com`,
-		throttleKey: 'syncromsp.com',
-	};
+	const appUrl = `https://${subdomain}.syncromsp.com`;
+	return { baseUrl: `${appUrl}/api/v1`, appUrl, appUrls: [appUrl], throttleKey: 'syncromsp.com' };
 }

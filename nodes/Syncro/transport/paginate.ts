@@ -4,12 +4,14 @@
  * `page` is the only control and the page size is fixed per endpoint (and not always what the spec says),
  * so: stop at `meta.total_pages` when Syncro sends it; without meta, stop on an empty page or a page shorter
  * than the first one; never fetch past a hard page cap; stop as soon as `limit` records are in hand.
- * The caller's filters are sent again on every page.
+ * The caller's filters are sent again on every page. When the first page gives the page total and the
+ * execution may send requests side by side (slots.ts), the other pages are fetched in a window.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveSettings, syncroRequest, type QueryValue, type SyncroContext, type SyncroRequest } from './request';
+import { parallelism } from './slots';
 
 export const MAX_PAGES = 5000;
 
@@ -23,8 +25,8 @@ export interface PaginateOptions {
 	permission?: string;
 	itemIndex?: number;
 	maxPages?: number;
-	/** Called with each page's records as they arrive (lets callers stream instead of collecting). */
-	onPage?: (records: IDataObject[], page: number) => void;
+	/** Called with each page's records and its whole answer as they arrive; may throw to stop. */
+	onPage?: (records: IDataObject[], page: number, body: unknown) => void;
 }
 
 export function extractCollection(body: unknown, collectionKey: string): IDataObject[] {
@@ -59,19 +61,7 @@ export async function paginate(ctx: SyncroContext, options: PaginateOptions): Pr
 	const maxPages = options.maxPages ?? MAX_PAGES;
 	const limit = options.limit;
 	const results: IDataObject[] = [];
-	let firstPageSize: number | undefined;
-
-	for (let page = 1; ; page++) {
-		if (page > maxPages) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Stopped after ${maxPages} pages of ${options.path}: the list looks endless`,
-				{
-					itemIndex: options.itemIndex,
-					description: 'Narrow the filters or set a Limit. Syncro kept returning full pages without page totals.',
-				},
-			);
-		}
+	const fetchPage = async (page: number): Promise<unknown> => {
 		const request: SyncroRequest = {
 			method: 'GET',
 			path: options.path,
@@ -79,17 +69,92 @@ export async function paginate(ctx: SyncroContext, options: PaginateOptions): Pr
 			permission: options.permission,
 			itemIndex: options.itemIndex,
 		};
-		const body = await syncroRequest(ctx, request, settings);
+		return await syncroRequest(ctx, request, settings);
+	};
+	/** Keeps a page's records (up to the limit); true once the limit is reached. */
+	const take = (body: unknown, page: number): boolean => {
 		let records = extractCollection(body, options.collectionKey);
-		if (limit !== undefined && results.length + records.length > limit) {
-			records = records.slice(0, limit - results.length);
-		}
-		options.onPage?.(records, page);
+		if (limit !== undefined && results.length + records.length > limit) records = records.slice(0, limit - results.length);
+		options.onPage?.(records, page, body);
 		for (const record of records) results.push(record);
+		return limit !== undefined && results.length >= limit;
+	};
 
-		if (limit !== undefined && results.length >= limit) break;
-		if (isLastPage(body, records.length, page, firstPageSize)) break;
-		firstPageSize ??= records.length;
+	const first = await fetchPage(1);
+	const firstPageSize = extractCollection(first, options.collectionKey).length;
+	if (take(first, 1) || isLastPage(first, firstPageSize, 1, undefined)) return results;
+
+	const total = totalPages(first);
+	if (total !== undefined && parallelism(ctx) > 1) {
+		await takePagesInWindow(ctx, options, { total, firstPageSize, maxPages, fetchPage, take, collected: () => results.length });
+		return results;
+	}
+	for (let page = 2; ; page++) {
+		if (page > maxPages) throw endless(ctx, options, maxPages);
+		const body = await fetchPage(page);
+		const count = extractCollection(body, options.collectionKey).length;
+		if (take(body, page) || isLastPage(body, count, page, firstPageSize)) break;
 	}
 	return results;
+}
+
+function endless(ctx: SyncroContext, options: PaginateOptions, maxPages: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `Stopped after ${maxPages} pages of ${options.path}: the list looks endless`, {
+		itemIndex: options.itemIndex,
+		description: 'Narrow the filters or set a Limit. Syncro kept returning full pages without page totals.',
+	});
+}
+
+/**
+ * Pages 2… of a list whose first page gave `meta.total_pages`: a window of pages in flight (as many as the
+ * execution may send side by side), each page taken in page order as soon as it and those before it are in.
+ * With a limit, a page is requested only while the pages already requested cannot hold it (pages are full
+ * but the last), so no page beyond the limit is fetched. The page total is re-read from every page taken.
+ * After a failed page nothing new is requested; the pages in flight finish before the error is thrown.
+ */
+async function takePagesInWindow(
+	ctx: SyncroContext,
+	options: PaginateOptions,
+	state: {
+		total: number;
+		firstPageSize: number;
+		maxPages: number;
+		fetchPage: (page: number) => Promise<unknown>;
+		take: (body: unknown, page: number) => boolean;
+		collected: () => number;
+	},
+): Promise<void> {
+	const window = parallelism(ctx);
+	const inFlight = new Map<number, Promise<{ body: unknown } | { error: unknown }>>();
+	let total = state.total;
+	let nextToSend = 2;
+	let nextToTake = 2;
+	const wanted = () =>
+		nextToSend <= total && (options.limit === undefined || state.collected() + (nextToSend - nextToTake) * state.firstPageSize < options.limit);
+	try {
+		while (nextToTake <= total) {
+			while (inFlight.size < window && wanted()) {
+				if (nextToSend > state.maxPages) throw endless(ctx, options, state.maxPages);
+				const page = nextToSend++;
+				inFlight.set(
+					page,
+					state.fetchPage(page).then(
+						(body) => ({ body }),
+						(error: unknown) => ({ error }),
+					),
+				);
+			}
+			const pending = inFlight.get(nextToTake);
+			if (!pending) return;
+			const outcome = await pending;
+			inFlight.delete(nextToTake);
+			if ('error' in outcome) throw outcome.error;
+			if (state.take(outcome.body, nextToTake)) return;
+			total = totalPages(outcome.body) ?? total;
+			nextToTake++;
+		}
+	} finally {
+		// Nothing is left running behind the caller's back.
+		await Promise.all(inFlight.values());
+	}
 }

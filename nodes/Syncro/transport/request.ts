@@ -1,7 +1,8 @@
 /**
  * The only place that talks HTTP to Syncro.
  *
- * - every request goes through `helpers.httpRequestWithAuthentication('syncroApi', …)`;
+ * - every request goes through `helpers.httpRequestWithAuthentication('syncroApi', …)`, to a URL below the
+ *   API root built by `apiUrl()` (plain path segments only);
  * - a process-wide throttle keeps us under Syncro's per-IP limit;
  * - 429 / "Retry later" is retried for every method (Syncro did not process the request), honouring
  *   Retry-After, else exponential backoff with jitter; 502/503/504, resets and timeouts are retried
@@ -25,6 +26,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { isProblem, resolveConnection } from './baseUrl';
 import type { SyncroConnection } from './baseUrl';
 import { describeHttpError, isRateLimitBody, isSoftFailure, syncroErrorText } from './errors';
+import { apiUrl, showValue } from './path';
+import { requestSlots } from './slots';
 import { getThrottle, sleep, type Throttle } from './throttle';
 
 export type SyncroContext =
@@ -170,7 +173,8 @@ function errorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-function cancelSignal(ctx: SyncroContext): AbortSignal | undefined {
+/** The execution's cancel signal, on n8n versions that have one. */
+export function cancelSignal(ctx: SyncroContext): AbortSignal | undefined {
 	const fn = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal;
 	return typeof fn === 'function' ? fn.call(ctx) : undefined;
 }
@@ -181,14 +185,37 @@ function logWarn(ctx: SyncroContext, message: string, meta: Record<string, unkno
 
 /**
  * Sends one request and returns the parsed body (objects unwrapped by nobody: callers decide).
- * An empty body (204, or an empty 200) comes back as `undefined`.
+ * An empty body (204, or an empty 200) comes back as `undefined`. When the execution bounds its requests
+ * (slots.ts), the request holds one of its slots from the first attempt to the answer.
  */
 export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedSettings): Promise<unknown> {
+	const slots = requestSlots(ctx);
+	if (!slots) return await send(ctx, req, settings);
+	const release = await slots.acquire(cancelSignal(ctx)).catch(() => {
+		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting to send a Syncro request', { itemIndex: req.itemIndex });
+	});
+	try {
+		return await send(ctx, req, settings);
+	} finally {
+		release();
+	}
+}
+
+/** One request with the throttle, retries and error mapping. */
+async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedSettings): Promise<unknown> {
 	const resolved = settings ?? (await resolveSettings(ctx, req.itemIndex));
 	const { connection, throttle, timeoutMs, windowMs } = resolved;
-	const url = `${connection.baseUrl}${req.path}${buildQueryString(req.query)}`;
-	const shownPath = req.path;
 	const method = req.method.toUpperCase() as IHttpRequestMethods;
+	const target = apiUrl(connection.baseUrl, req.path);
+	if (isProblem(target)) {
+		// The last line of defence: whatever built the path, nothing leaves the API root.
+		throw new NodeOperationError(ctx.getNode(), `Refused to send ${method} ${showValue(req.path)}: ${target.problem}`, {
+			itemIndex: req.itemIndex,
+			description: 'Every value that becomes part of a Syncro URL must be a plain path segment.',
+		});
+	}
+	const url = `${target}${buildQueryString(req.query)}`;
+	const shownPath = req.path;
 	const idempotent = method === 'GET' || method === 'PUT' || method === 'DELETE';
 	const signal = cancelSignal(ctx);
 	let rateLimited = 0;

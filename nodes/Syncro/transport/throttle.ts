@@ -82,9 +82,8 @@ export class Throttle {
 				return this.releaser();
 			}
 			if (waitForRelease) {
-				// Wake on the next answer; the bounded sleep also rejects as soon as the execution is cancelled.
-				const released = new Promise<void>((resolve) => this.released.push(resolve));
-				await Promise.race([released, sleep(Math.min(1000, this.windowMs), signal)]);
+				// Wake on the next answer, or reject as soon as the execution is cancelled.
+				await wokenOrCancelled(new Promise<void>((resolve) => this.released.push(resolve)), signal);
 			} else {
 				await sleep(waitMs, signal);
 			}
@@ -119,6 +118,23 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	if (signal?.aborted) throw new Error('The execution was cancelled');
 	await n8nWorkflow.sleep(ms);
 	if (signal?.aborted) throw new Error('The execution was cancelled');
+}
+
+/**
+ * Resolves when `woken` does, or rejects as soon as the execution is cancelled; leaves no timer behind
+ * (a bounded sleep raced against the wake-up would keep running after it).
+ */
+export async function wokenOrCancelled(woken: Promise<void>, signal?: AbortSignal): Promise<void> {
+	if (!signal) return await woken;
+	if (signal.aborted) throw new Error('The execution was cancelled');
+	await new Promise<void>((resolve, reject) => {
+		const cancelled = () => reject(new Error('The execution was cancelled'));
+		signal.addEventListener('abort', cancelled, { once: true });
+		void woken.then(() => {
+			signal.removeEventListener('abort', cancelled);
+			resolve();
+		});
+	});
 }
 
 const throttles = new Map<string, Throttle>();
