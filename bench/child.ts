@@ -1,7 +1,9 @@
 /**
  * One measured process of the benchmark: `node` runs Return All through the Syncro node in n8n-core,
- * `raw` walks the same pages with a bare undici loop, `worker` is one of several processes sharing a limit.
- * Prints one JSON line: wall time of the work, peak RSS, records, errors.
+ * `fanout` runs Get Ticket for N input items, `raw` walks the same pages with a bare undici loop, `worker` is
+ * one of several processes sharing a limit.
+ * Arguments: mode, base URL, token, credential overrides (JSON), node parameters to add (JSON; `fanout`: also
+ * `items`). Prints one JSON line: wall time of the work, peak RSS, records, items in error, the run's error.
  */
 import { request } from 'undici';
 
@@ -31,8 +33,9 @@ async function viaN8nHelper(baseUrl: string, token: string): Promise<number> {
 }
 
 async function main() {
-	const [mode, baseUrl, token, overridesJson] = process.argv.slice(2);
+	const [mode, baseUrl, token, overridesJson, parametersJson] = process.argv.slice(2);
 	const overrides = JSON.parse(overridesJson || '{}');
+	const { items: fanOutItems = 500, ...nodeParameters } = JSON.parse(parametersJson || '{}') as { items?: number } & Record<string, unknown>;
 	if (mode !== 'raw') {
 		// Load n8n before the clock starts: the figure is the run, not module loading.
 		await import('../test/helpers/harness');
@@ -40,6 +43,8 @@ async function main() {
 	const rssBefore = process.memoryUsage().rss;
 	const started = process.hrtime.bigint();
 	let records = 0;
+	let itemErrors = 0;
+	let rateLimited = 0;
 	let error: string | null = null;
 	if (mode === 'raw') {
 		records = await raw(baseUrl, token);
@@ -48,14 +53,21 @@ async function main() {
 	} else {
 		// Loaded only here, so the raw loop's memory figure does not include n8n.
 		const { shutdownN8n } = await import('../test/helpers/harness');
-		const { returnAllTickets } = await import('./shared');
-		const result = await returnAllTickets(baseUrl, token, overrides);
-		records = result.output('Syncro').length;
+		const { fanOutTickets, returnAllTickets } = await import('./shared');
+		const result =
+			mode === 'fanout'
+				? await fanOutTickets(baseUrl, token, fanOutItems, overrides, nodeParameters as never)
+				: await returnAllTickets(baseUrl, token, overrides, nodeParameters as never);
+		const out = result.output('Syncro');
+		records = out.length;
+		const failed = out.filter((item) => item.json.error);
+		itemErrors = failed.length;
 		error = result.error ? result.error.message : null;
+		rateLimited = failed.filter((item) => /rate limit|429/i.test(String(item.json.error))).length + (error && /rate limit|429/i.test(error) ? 1 : 0);
 		await shutdownN8n();
 	}
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
-	const out = { mode, ms, records, error, maxRssKB: process.resourceUsage().maxRSS, rssBeforeKB: Math.round(rssBefore / 1024) };
+	const out = { mode, ms, records, itemErrors, rateLimited, error, maxRssKB: process.resourceUsage().maxRSS, rssBeforeKB: Math.round(rssBefore / 1024) };
 	process.stdout.write(`${JSON.stringify(out)}\n`);
 	process.exit(0);
 }

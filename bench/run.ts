@@ -1,17 +1,19 @@
 /**
  * `npm run bench`: throughput at Syncro's rate limit, overhead against a bare HTTP loop, memory, contention
- * between processes sharing one limit, the fault matrix, and bad input. Every figure is printed as
- * `name: value` and written to bench/RESULTS.md with the command that produced it.
+ * between processes sharing one limit, the fault matrix, bad input, and a latency sweep over HTTPS. Every
+ * figure is printed as `name: value` and written to bench/RESULTS.md with the command that produced it.
  *
  * Time is scaled: the simulator enforces 180 requests per 3 s window (Syncro's minute shrunk 20x) and the
  * credential's throttle is told the same, so a run takes seconds instead of minutes.
+ * `BENCH_SECTIONS=7 npm run bench` runs only the listed sections (comma-separated) and leaves RESULTS.md alone.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { runChain, shutdownN8n, type WorkflowNodeSpec } from '../test/helpers/harness';
-import { credentials, LIMIT, returnAllTickets, WINDOW_MS } from './shared';
+import { credentials, LIMIT, ONE_AT_A_TIME, returnAllTickets, WINDOW_MS } from './shared';
 
 interface SimRequest {
 	method: string;
@@ -36,6 +38,8 @@ class SimProcess {
 	private waiting = new Map<number, (value: unknown) => void>();
 	baseUrl = '';
 	token = '';
+	/** With `https: true`: the simulator's throwaway certificate, for NODE_EXTRA_CA_CERTS of the clients. */
+	certPath: string | null = null;
 
 	private constructor(private readonly child: ChildProcess) {
 		child.on('message', (message: { id?: number; value?: unknown }) => {
@@ -50,9 +54,10 @@ class SimProcess {
 		const child = fork(path.join(__dirname, 'sim-child.js'), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 		const sim = new SimProcess(child);
 		await new Promise<void>((resolve, reject) => {
-			child.once('message', (message: { ready?: boolean; baseUrl: string; token: string }) => {
+			child.once('message', (message: { ready?: boolean; baseUrl: string; token: string; certPath: string | null }) => {
 				sim.baseUrl = message.baseUrl;
 				sim.token = message.token;
+				sim.certPath = message.certPath;
 				resolve();
 			});
 			child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
@@ -72,8 +77,8 @@ class SimProcess {
 		return await this.call({ type: 'stats' });
 	}
 
-	async reset(rateLimit?: { limit: number; windowMs: number } | null): Promise<void> {
-		await this.call({ type: 'reset', rateLimit });
+	async reset(rateLimit?: { limit: number; windowMs: number } | null, latencyMs = 0): Promise<void> {
+		await this.call({ type: 'reset', rateLimit, latencyMs });
 	}
 
 	stop(): void {
@@ -133,10 +138,26 @@ async function fanOut(sim: SimProcess): Promise<void> {
 	figure('fanout.429_received', refused);
 }
 
-async function runChild(mode: string, sim: { baseUrl: string; token: string }, overrides: Record<string, unknown> = {}): Promise<{ ms: number; records: number; error: string | null; maxRssKB: number; rssBeforeKB: number }> {
+interface ChildResult {
+	ms: number;
+	records: number;
+	itemErrors: number;
+	rateLimited: number;
+	error: string | null;
+	maxRssKB: number;
+	rssBeforeKB: number;
+}
+
+async function runChild(
+	mode: string,
+	sim: { baseUrl: string; token: string },
+	overrides: Record<string, unknown> = {},
+	nodeParameters: Record<string, unknown> = {},
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<ChildResult> {
 	const tsx = path.resolve(__dirname, '../node_modules/.bin/tsx');
 	return await new Promise((resolve, reject) => {
-		const child = spawn(tsx, [path.join(__dirname, 'child.ts'), mode, sim.baseUrl, sim.token, JSON.stringify(overrides)], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(tsx, [path.join(__dirname, 'child.ts'), mode, sim.baseUrl, sim.token, JSON.stringify(overrides), JSON.stringify(nodeParameters)], { stdio: ['ignore', 'pipe', 'inherit'], env });
 		let out = '';
 		child.stdout.on('data', (d) => (out += d));
 		child.on('exit', () => {
@@ -311,34 +332,184 @@ async function badInput(sim: SimProcess): Promise<void> {
 	figure('bad_input.requests_sent', sent);
 }
 
-async function main(): Promise<void> {
-	const started = Date.now();
-	console.log(`# n8n-nodes-syncro benchmark (window ${WINDOW_MS} ms = Syncro's minute / 20, limit ${LIMIT} per window)`);
-	const sim = await SimProcess.start({ tickets: 10_000 });
+/** Per-answer latencies of the sweep, in scaled ms (x20 = real: 25 ms stands for about 500 ms). */
+const SWEEP_LATENCIES_MS = [0, 5, 10, 25, 40];
+const SWEEP_FANOUT_ITEMS = 500;
+/** Parallel Requests tried for the fan-out at the highest latency: the figures the default is chosen from. */
+const PARALLELISM_STEPS = [2, 4, 8, 16];
+/** Goals of the sweep. */
+const FLOOR_RATIO_GOAL = 1.3;
+const SPEEDUP_GOAL = 1.8;
+const SPEEDUP_GOAL_LATENCY_MS = 25;
+/** overhead.node_rss_growth_during_run_mb of the last run before the sweep existed (20,000 records, one request at a time). */
+const RSS_GROWTH_GOAL_MB = 53.2;
+
+/**
+ * The least time R requests can take at L per window W when each answer takes `latency`: the first L go at
+ * once, every further L must wait one window, and the last answer takes one latency to come back.
+ */
+export function rateLimitFloorMs(requests: number, latencyMs: number, limit = LIMIT, windowMs = WINDOW_MS): number {
+	return Math.max(0, Math.ceil(requests / limit - 1)) * windowMs + latencyMs;
+}
+
+interface SweepRun {
+	wallMs: number;
+	requests: number;
+	floorMs: number;
+	refused: number;
+	surfaced: number;
+	errors: number;
+	records: number;
+	peakRssMb: number;
+	rssGrowthMb: number;
+}
+
+interface SweepRow {
+	workload: string;
+	latencyMs: number;
+	parallel: SweepRun;
+	oneAtATime: SweepRun;
+	goals: string[];
+	passed: boolean;
+}
+
+const sweepRows: SweepRow[] = [];
+
+async function latencySweep(): Promise<void> {
+	heading(
+		`7. Latency sweep over HTTPS (new TLS connection per request, as n8n's helper does): per-answer latency ${SWEEP_LATENCIES_MS.join(', ')} ms ` +
+			`(x20 real), Return All of 10,000 tickets and a ${SWEEP_FANOUT_ITEMS}-item Get Ticket fan-out; the default node options vs requestOptions.parallelRequests = 1, side by side`,
+	);
+	const sim = await SimProcess.start({ tickets: 10_000, https: true });
+	// The clients trust the simulator's throwaway certificate; verification stays on.
+	// n8n's helper names the server by its IP in the TLS handshake, which Node reports as deprecated (DEP0123).
+	const nodeOptions = [process.env.NODE_OPTIONS, '--disable-warning=DEP0123'].filter(Boolean).join(' ');
+	const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: sim.certPath ?? '', NODE_OPTIONS: nodeOptions };
+	delete env.NODE_TLS_REJECT_UNAUTHORIZED;
 	try {
-		await throughput(sim);
-		await fanOut(sim);
-		await faultMatrix(sim);
-		await badInput(sim);
+		const measure = async (workload: 'return_all' | 'fanout', latencyMs: number, nodeParameters: Record<string, unknown>): Promise<SweepRun> => {
+			await sim.reset({ limit: LIMIT, windowMs: WINDOW_MS }, latencyMs);
+			const result = await runChild(workload === 'fanout' ? 'fanout' : 'node', sim, {}, { ...nodeParameters, ...(workload === 'fanout' ? { items: SWEEP_FANOUT_ITEMS } : {}) }, env);
+			const { requests, refused } = await sim.stats();
+			if (result.error && result.records === 0) throw new Error(`sweep ${workload} at ${latencyMs} ms failed: ${result.error}`);
+			return {
+				wallMs: result.ms,
+				requests: requests.length,
+				floorMs: rateLimitFloorMs(requests.length, latencyMs),
+				refused,
+				surfaced: result.rateLimited,
+				errors: result.itemErrors + (result.error ? 1 : 0),
+				records: result.records,
+				peakRssMb: result.maxRssKB / 1024,
+				rssGrowthMb: (result.maxRssKB - result.rssBeforeKB) / 1024,
+			};
+		};
+		for (const workload of ['return_all', 'fanout'] as const) {
+			for (const latencyMs of SWEEP_LATENCIES_MS) {
+				const parallel = await measure(workload, latencyMs, {});
+				const oneAtATime = await measure(workload, latencyMs, ONE_AT_A_TIME);
+				const speedup = oneAtATime.wallMs / parallel.wallMs;
+				const ratio = parallel.wallMs / parallel.floorMs;
+				const goals = [
+					`within ${FLOOR_RATIO_GOAL}x of the floor ${ratio <= FLOOR_RATIO_GOAL ? 'PASS' : 'FAIL'}`,
+					`0 429 surfaced ${parallel.surfaced + oneAtATime.surfaced === 0 ? 'PASS' : 'FAIL'}`,
+				];
+				if (latencyMs === SPEEDUP_GOAL_LATENCY_MS) goals.push(`>= ${SPEEDUP_GOAL}x faster than one at a time ${speedup >= SPEEDUP_GOAL ? 'PASS' : 'FAIL'}`);
+				if (workload === 'return_all') goals.push(`RSS growth <= ${RSS_GROWTH_GOAL_MB} MB ${parallel.rssGrowthMb <= RSS_GROWTH_GOAL_MB ? 'PASS' : 'FAIL'}`);
+				const passed = goals.every((g) => g.endsWith('PASS'));
+				sweepRows.push({ workload, latencyMs, parallel, oneAtATime, goals, passed });
+				const name = `sweep.${workload}.latency_${latencyMs}ms`;
+				for (const [label, run] of [['default', parallel], ['one_at_a_time', oneAtATime]] as const) {
+					figure(
+						`${name}.${label}`,
+						`wall ${(run.wallMs / 1000).toFixed(2)} s, ${run.requests} requests, floor ${(run.floorMs / 1000).toFixed(2)} s, wall/floor ${(run.wallMs / run.floorMs).toFixed(2)}, ` +
+							`429 received ${run.refused}, 429 surfaced ${run.surfaced}, errors ${run.errors}, records ${run.records}, peak RSS ${run.peakRssMb.toFixed(1)} MB, RSS growth ${run.rssGrowthMb.toFixed(1)} MB`,
+					);
+				}
+				figure(`${name}.speedup_vs_one_at_a_time`, speedup);
+				figure(`${name}.goals`, `${passed ? 'PASS' : 'FAIL'}: ${goals.join('; ')}`);
+			}
+		}
+		figure('sweep.rows_passing_every_goal', `${sweepRows.filter((r) => r.passed).length}/${sweepRows.length}`);
+
+		// How many requests underway the default needs: the fan-out at the highest latency, per Parallel Requests.
+		const latencyMs = SWEEP_LATENCIES_MS[SWEEP_LATENCIES_MS.length - 1];
+		for (const parallelRequests of PARALLELISM_STEPS) {
+			const run = await measure('fanout', latencyMs, { requestOptions: { parallelRequests } });
+			figure(`sweep.parallel_requests_${parallelRequests}.fanout_latency_${latencyMs}ms`, `wall ${(run.wallMs / 1000).toFixed(2)} s, wall/floor ${(run.wallMs / run.floorMs).toFixed(2)}, 429 received ${run.refused}, peak RSS ${run.peakRssMb.toFixed(1)} MB`);
+		}
 	} finally {
 		sim.stop();
 	}
-	await overhead();
-	await contention();
+}
+
+/** The sweep as a Markdown table (for RESULTS.md and the console). */
+function sweepTable(): string {
+	if (sweepRows.length === 0) return '';
+	const s = (ms: number) => (ms / 1000).toFixed(2);
+	const lines = [
+		'| workload | latency (scaled ms) | requests | floor s | wall s default | wall/floor | wall s one at a time | wall/floor | speedup | 429 received (default / one) | 429 surfaced | peak RSS MB (default / one) | RSS growth MB (default / one) | goals |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+	];
+	for (const r of sweepRows) {
+		const p = r.parallel;
+		const o = r.oneAtATime;
+		lines.push(
+			`| ${r.workload} | ${r.latencyMs} | ${p.requests} | ${s(p.floorMs)} | ${s(p.wallMs)} | ${(p.wallMs / p.floorMs).toFixed(2)} | ${s(o.wallMs)} | ${(o.wallMs / o.floorMs).toFixed(2)} | ` +
+				`${(o.wallMs / p.wallMs).toFixed(2)} | ${p.refused} / ${o.refused} | ${p.surfaced + o.surfaced} | ${p.peakRssMb.toFixed(0)} / ${o.peakRssMb.toFixed(0)} | ` +
+				`${p.rssGrowthMb.toFixed(1)} / ${o.rssGrowthMb.toFixed(1)} | ${r.passed ? 'PASS' : 'FAIL'}: ${r.goals.join('; ')} |`,
+		);
+	}
+	return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	// Other work on the machine distorts single figures (ratios less): keep the load seen during the run.
+	const loads: number[] = [os.loadavg()[0]];
+	const sampler = setInterval(() => loads.push(os.loadavg()[0]), 10_000);
+	console.log(`# n8n-nodes-syncro benchmark (window ${WINDOW_MS} ms = Syncro's minute / 20, limit ${LIMIT} per window)`);
+	const only = process.env.BENCH_SECTIONS ? new Set(process.env.BENCH_SECTIONS.split(',').map((x) => x.trim())) : undefined;
+	const wanted = (section: number) => !only || only.has(String(section));
+	if ([1, 2, 5, 6].some(wanted)) {
+		const sim = await SimProcess.start({ tickets: 10_000 });
+		try {
+			if (wanted(1)) await throughput(sim);
+			if (wanted(2)) await fanOut(sim);
+			if (wanted(5)) await faultMatrix(sim);
+			if (wanted(6)) await badInput(sim);
+		} finally {
+			sim.stop();
+		}
+	}
+	if (wanted(3)) await overhead();
+	if (wanted(4)) await contention();
+	if (wanted(7)) await latencySweep();
 	await shutdownN8n();
 	figure('bench.total_s', (Date.now() - started) / 1000);
+	clearInterval(sampler);
+	const loadText = `1-minute load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} (median ${[...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)].toFixed(1)}) on ${os.cpus().length} cores`;
+	figure('bench.machine_load', loadText);
+	const table = sweepTable();
+	if (table) console.log(`\n${table}`);
+	if (only) {
+		console.log('\nBENCH_SECTIONS set: bench/RESULTS.md left as it was.');
+		process.exit(0);
+	}
 
 	const header = [
 		'# Benchmark results',
 		'',
 		'Produced by `npm run bench` (bench/run.ts) on the project machine (2 cores, Node 20); the figures of the last run.',
-		`Run at ${new Date().toISOString()}. Time is scaled: ${LIMIT} requests per ${WINDOW_MS} ms window stands for Syncro's 180 per minute.`,
+		`Run at ${new Date().toISOString()}, ${loadText}. Time is scaled: ${LIMIT} requests per ${WINDOW_MS} ms window stands for Syncro's 180 per minute.`,
 		'Ratios are measured within one run. Fractions of the limit count complete windows only; overhead figures are medians of 3 rounds in fresh processes.',
+		'Each run of the latency sweep (section 7) is a fresh process; the floor is ceil(requests / 180 - 1) x 3 s + one latency (bench/README.md).',
 	];
 	// The queue-mode suite (test/e2e/queue) measures its own contention figures in a real n8n; keep them alongside.
 	const queueFile = path.join(__dirname, 'RESULTS-queue.md');
 	const queue = fs.existsSync(queueFile) ? `\n${fs.readFileSync(queueFile, 'utf8').trim()}\n` : '';
-	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${header.join('\n')}\n\n\`\`\`\n${lines.join('\n').trim()}\n\`\`\`\n${queue}`);
+	const sweep = table ? `\n## Latency sweep (section 7) as a table\n\n${table}\n` : '';
+	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${header.join('\n')}\n\n\`\`\`\n${lines.join('\n').trim()}\n\`\`\`\n${sweep}${queue}`);
 	process.exit(0);
 }
 

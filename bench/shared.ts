@@ -11,8 +11,25 @@ export function credentials(baseUrl: string, token: string, overrides: Partial<S
 	return syncroCredentials(baseUrl, token, { requestsPerMinute: LIMIT, rateLimitWindowMs: WINDOW_MS, timeoutSeconds: 10, ...overrides });
 }
 
-export async function returnAllTickets(baseUrl: string, token: string, overrides: Partial<SyncroCredentialData> = {}): Promise<RunResult> {
-	return await runChain([{}], [{ name: 'Syncro', parameters: { resource: 'ticket', operation: 'getAll', returnAll: true } }], credentials(baseUrl, token, overrides));
+/**
+ * Node parameters of the baseline: one request at a time (the node option `requestOptions.parallelRequests`).
+ * The default runs without `requestOptions`. On a node without that option n8n drops the parameter when it
+ * loads the workflow, and both run the same code.
+ */
+export const ONE_AT_A_TIME: IDataObject = { requestOptions: { parallelRequests: 1 } };
+
+export async function returnAllTickets(baseUrl: string, token: string, overrides: Partial<SyncroCredentialData> = {}, nodeParameters: IDataObject = {}): Promise<RunResult> {
+	return await runChain([{}], [{ name: 'Syncro', parameters: { resource: 'ticket', operation: 'getAll', returnAll: true, ...nodeParameters } }], credentials(baseUrl, token, overrides));
+}
+
+/** `count` input items, one Get Ticket each (ticket IDs 100000…), Continue On Fail on. */
+export async function fanOutTickets(baseUrl: string, token: string, count: number, overrides: Partial<SyncroCredentialData> = {}, nodeParameters: IDataObject = {}): Promise<RunResult> {
+	const items = Array.from({ length: count }, (_, i) => ({ id: 100_000 + i }));
+	return await runChain(
+		items,
+		[{ name: 'Syncro', continueOnFail: true, parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, ...nodeParameters } }],
+		credentials(baseUrl, token, overrides),
+	);
 }
 
 export function ticketRows(count: number, firstId = 100_000): IDataObject[] {

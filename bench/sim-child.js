@@ -12,6 +12,8 @@ async function main() {
 		quiet: true,
 		pageSizes: options.pageSizes,
 		rateLimit: options.rateLimit ?? null,
+		https: options.https === true,
+		latencyMs: options.latencyMs ?? 0,
 		seed: (db) => {
 			require('../test/simulator/seed').seed(db);
 			const table = db.table('tickets');
@@ -33,6 +35,7 @@ async function main() {
 				sim.clearFaults();
 				sim.rate.refused = 0;
 				if (message.rateLimit !== undefined) sim.setRateLimit(message.rateLimit);
+				if (message.latencyMs !== undefined) sim.setLatency(message.latencyMs);
 				reply(true);
 				break;
 			case 'fault':
@@ -48,7 +51,10 @@ async function main() {
 				reply(null);
 		}
 	});
-	process.send({ ready: true, baseUrl: sim.baseUrl, token: sim.token });
+	process.send({ ready: true, baseUrl: sim.baseUrl, token: sim.token, certPath: sim.certPath ?? null });
+	// The throwaway certificate's folder goes with the process.
+	process.on('SIGTERM', () => void sim.close().then(() => process.exit(0)));
+	process.on('disconnect', () => void sim.close().then(() => process.exit(0)));
 }
 
 main().catch((error) => {

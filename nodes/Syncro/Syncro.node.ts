@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { buildProperties } from './core/describe';
 import { runOperation } from './core/execute';
-import { simplifyProperties, simplifyRecords } from './core/simplify';
-import { noRecordsResult, runsAsTool, toolDescriptionProperties, toolErrorResult } from './core/tool';
-import { itemConcurrency, readRequestOptions, requestOptionsProperty, type RequestOptions } from './core/requestOptions';
+import { simplifyRecords } from './core/simplify';
+import { noRecordsResult, runsAsTool, toolErrorResult } from './core/tool';
+import { nodeProperties } from './core/properties';
+import { itemConcurrency, readRequestOptions, type RequestOptions } from './core/requestOptions';
 import type { OperationDef, ResourceDef } from './core/types';
 import { loadOptions } from './methods/loadOptions';
 import { listSearch } from './methods/listSearch';
@@ -33,8 +33,7 @@ export class Syncro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syncroApi', required: true }],
-		// As an AI agent's tool: a description per operation first, the Simplify switch last (core/tool.ts, core/simplify.ts).
-		properties: [...toolDescriptionProperties(RESOURCES), ...buildProperties(RESOURCES), requestOptionsProperty, ...simplifyProperties(RESOURCES)],
+		properties: nodeProperties(RESOURCES),
 	};
 
 	methods = { loadOptions, listSearch };

@@ -46,7 +46,12 @@ export interface Simulator {
 	requestsTo(method: string, path: string | RegExp): SimRequestRecord[];
 	clearRequests(): void;
 	close(): Promise<void>;
-	faults: { latencyMs: number };
+	/** Per-answer latency in ms (a setting, kept by clearFaults). */
+	readonly latencyMs: number;
+	setLatency(ms: number): void;
+	/** With `https: true`: the throwaway certificate (PEM) and a file holding it, for NODE_EXTRA_CA_CERTS. */
+	ca?: string;
+	certPath?: string;
 }
 
 export async function startSimulator(options: Record<string, unknown> = {}): Promise<Simulator> {

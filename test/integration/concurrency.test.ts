@@ -13,7 +13,7 @@ import { maxOverlap, useSimulator, type Simulator } from '../helpers/simulator';
 let sim: Simulator;
 useSimulator((s) => (sim = s));
 afterEach(() => {
-	sim.faults.latencyMs = 0;
+	sim.setLatency(0);
 });
 
 const creds = () => syncroCredentials(sim.baseUrl, sim.token);
@@ -28,7 +28,7 @@ const pairedIndex = (item: { pairedItem?: unknown }) => (item.pairedItem as { it
 
 describe('input items of a read run side by side', () => {
 	it('keeps input order and pairedItem with several requests underway at once', async () => {
-		sim.faults.latencyMs = 40;
+		sim.setLatency(40);
 		const ids = [...ticketIds].reverse();
 		const result = await runChain(ids.map((id) => ({ id })), [{ name: 'Get', parameters: getTicket() }], creds());
 		expect(result.error).toBeUndefined();
@@ -41,7 +41,7 @@ describe('input items of a read run side by side', () => {
 	});
 
 	it('sends one request at a time with Parallel Requests = 1', async () => {
-		sim.faults.latencyMs = 10;
+		sim.setLatency(10);
 		const result = await runChain(ticketIds.slice(0, 8).map((id) => ({ id })), [{ name: 'Get', parameters: getTicket({ parallelRequests: 1 }) }], creds());
 		expect(result.error).toBeUndefined();
 		expect(result.output('Get').map((i) => i.json.id)).toEqual(ticketIds.slice(0, 8));
@@ -49,7 +49,7 @@ describe('input items of a read run side by side', () => {
 	});
 
 	it('with Continue On Fail, puts each failed item\'s error at its index while others are in flight', async () => {
-		sim.faults.latencyMs = 20;
+		sim.setLatency(20);
 		const ids = [4001, 4002, 4003, 999001, 4004, 4005, 4006, 999002, 4007, 4008];
 		const result = await runChain(ids.map((id) => ({ id })), [{ name: 'Get', parameters: getTicket(), continueOnFail: true }], creds());
 		expect(result.error).toBeUndefined();
@@ -61,7 +61,7 @@ describe('input items of a read run side by side', () => {
 	});
 
 	it('without Continue On Fail, fails with the first failing item in input order', async () => {
-		sim.faults.latencyMs = 20;
+		sim.setLatency(20);
 		sim.stallNext(1, 300, { method: 'GET', path: '/tickets/999001' });
 		const ids = [4001, 999001, 4002, 999002, 4003];
 		const result = await runChain(ids.map((id) => ({ id })), [{ name: 'Get', parameters: getTicket() }], creds());
@@ -83,7 +83,7 @@ describe('Return All fetches pages in a window', () => {
 	const getMany = (extra: IDataObject): IDataObject => ({ resource: 'customer', operation: 'getAll', ...extra });
 
 	it('returns every record once, in page order, with the filters on every page', async () => {
-		sim.faults.latencyMs = 30;
+		sim.setLatency(30);
 		const result = await runChain([{}], [{ name: 'All', parameters: getMany({ returnAll: true, filters: { query: 'Window' } }) }], creds());
 		expect(result.error).toBeUndefined();
 		const names = result.output('All').map((i) => i.json.business_name);
@@ -109,7 +109,7 @@ describe('Return All fetches pages in a window', () => {
 	});
 
 	it('keeps a list without page totals sequential, with today\'s stop rules', async () => {
-		sim.faults.latencyMs = 10;
+		sim.setLatency(10);
 		const result = await runChain([{}], [{ name: 'Products', parameters: { resource: 'product', operation: 'getAll', returnAll: true } }], creds());
 		expect(result.error).toBeUndefined();
 		expect(result.output('Products').length).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe('writes', () => {
 	const items = Array.from({ length: 6 }, (_, i) => ({ id: 4010 + i, subject: `Note ${i + 1}` }));
 
 	it('run one item after another by default, in input order', async () => {
-		sim.faults.latencyMs = 20;
+		sim.setLatency(20);
 		const result = await runChain(items, [{ name: 'Comment', parameters: addComment() }], creds());
 		expect(result.error).toBeUndefined();
 		const posts = sim.requests.filter((r) => r.method === 'POST');
@@ -139,7 +139,7 @@ describe('writes', () => {
 	});
 
 	it('run side by side with Allow Parallel Writes, each sent once', async () => {
-		sim.faults.latencyMs = 40;
+		sim.setLatency(40);
 		const result = await runChain(items, [{ name: 'Comment', parameters: addComment({ parallelWrites: true }) }], creds());
 		expect(result.error).toBeUndefined();
 		expect(result.output('Comment').map(pairedIndex)).toEqual(items.map((_, i) => i));
@@ -155,8 +155,22 @@ describe('writes', () => {
 		expect(sim.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/tickets/4010/comment', '/tickets/999001/comment']);
 	});
 
+	it('with parallel writes and a 429 storm, every POST lands exactly once and no 429 reaches the user', async () => {
+		sim.setRateLimit({ limit: 3, windowMs: 300 });
+		try {
+			const many = Array.from({ length: 12 }, (_, i) => ({ id: 4001 + i, subject: `Storm ${i + 1}` }));
+			const result = await runChain(many, [{ name: 'Comment', parameters: addComment({ parallelWrites: true }) }], syncroCredentials(sim.baseUrl, sim.token, { rateLimitWindowMs: 300 }));
+			expect(result.error).toBeUndefined();
+			expect(sim.requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+			const landed = sim.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => r.body?.subject);
+			expect(landed.sort()).toEqual(many.map((m) => m.subject).sort());
+		} finally {
+			sim.setRateLimit(null);
+		}
+	});
+
 	it('find-or-create runs one item at a time even with Allow Parallel Writes', async () => {
-		sim.faults.latencyMs = 20;
+		sim.setLatency(20);
 		const people = Array.from({ length: 4 }, (_, i) => ({ email: `same-${i % 2}@find.example` }));
 		const result = await runChain(
 			people,

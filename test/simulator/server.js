@@ -4,12 +4,22 @@
  * A loopback HTTP server that behaves like Syncro's REST API (https://<tenant>.syncromsp.com/api/v1)
  * for the resources registered in ./resources: Bearer auth, Syncro's envelopes and `meta` pagination with
  * per-endpoint page sizes, 404/422 bodies in Syncro's shapes, and switchable faults (a per-window rate
- * limit answering 429 "Retry later", injected 5xx, connection resets, latency, malformed JSON, HTML pages).
+ * limit answering 429 "Retry later", injected 5xx, connection resets, stalls, malformed JSON, HTML pages).
  * Every request is recorded for assertions.
+ *
+ * Two settings make it behave like Syncro seen from far away:
+ * - `latencyMs`: every answer leaves this long after its request arrived (network and server time; the
+ *   request is counted against the rate limit when it arrives, as a server does).
+ * - `https: true`: TLS with a throwaway self-signed certificate made by the `openssl` CLI at start. The
+ *   private key lives only in memory; the certificate is written to `certPath` so that a client process
+ *   can trust it with NODE_EXTRA_CA_CERTS, keeping certificate verification on.
  */
 const http = require('node:http');
+const https = require('node:https');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { Store } = require('./store');
 
 const API_PREFIX = '/api/v1';
@@ -121,9 +131,35 @@ const HTML_500 =
 	'<body><h1>We\'re sorry, but something went wrong.</h1></body></html>\n';
 
 /**
+ * A throwaway self-signed certificate for 127.0.0.1/localhost (and `host`), valid one day. Test tooling only:
+ * needs the `openssl` command. The key file is deleted as soon as it is read.
+ * @param {string} host
+ */
+function selfSignedCertificate(host) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'syncro-sim-tls-'));
+	const keyPath = path.join(dir, 'key.pem');
+	const certPath = path.join(dir, 'cert.pem');
+	const names = ['IP:127.0.0.1', 'DNS:localhost'];
+	if (host !== '127.0.0.1' && host !== 'localhost') names.push(/^[\d.]+$/.test(host) ? `IP:${host}` : `DNS:${host}`);
+	try {
+		execFileSync('openssl', [
+			'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+			'-subj', '/CN=Syncro simulator', '-addext', `subjectAltName=${names.join(',')}`,
+			'-keyout', keyPath, '-out', certPath,
+		], { stdio: ['ignore', 'ignore', 'pipe'] });
+	} catch (error) {
+		fs.rmSync(dir, { recursive: true, force: true });
+		throw new Error(`The simulator's HTTPS needs the openssl command to make a throwaway certificate: ${String(error)}`);
+	}
+	const key = fs.readFileSync(keyPath, 'utf8');
+	fs.rmSync(keyPath);
+	return { key, cert: fs.readFileSync(certPath, 'utf8'), certPath, dir };
+}
+
+/**
  * @param {{ port?: number, host?: string, token?: string, seed?: boolean | ((db: Store) => void),
  *   pageSizes?: Record<string, number>, rateLimit?: { limit: number, windowMs: number, retryAfter?: boolean } | null,
- *   latencyMs?: number, quiet?: boolean }} [options]
+ *   latencyMs?: number, https?: boolean, quiet?: boolean }} [options]
  */
 async function createSimulator(options = {}) {
 	const db = new Store();
@@ -131,10 +167,11 @@ async function createSimulator(options = {}) {
 	const token = options.token ?? DEFAULT_TOKEN;
 	/** @type {Array<{ method: string, path: string, url: string, query: Record<string, any>, body: any, status: number, at: number, authorization: boolean, bearer: boolean, endedAt: number }>} */
 	const requests = [];
+	/** Settings that describe the Syncro being simulated (kept by clearFaults). */
+	const settings = { latencyMs: options.latencyMs ?? 0 };
 	const faults = {
 		/** @type {{ limit: number, windowMs: number, retryAfter?: boolean } | null} */
 		rateLimit: options.rateLimit ?? null,
-		latencyMs: options.latencyMs ?? 0,
 		/** @type {InjectedFailure[]} */
 		failures: [],
 		/** connection resets still to inject, optionally only for a method */
@@ -190,13 +227,18 @@ async function createSimulator(options = {}) {
 		return entry;
 	}
 
-	const server = http.createServer((req, res) => {
+	const host = options.host ?? '127.0.0.1';
+	const tls = options.https ? selfSignedCertificate(host) : undefined;
+	/** @type {http.RequestListener} */
+	const listener = (req, res) => {
+		const arrivedAt = Date.now();
 		const chunks = /** @type {Buffer[]} */ ([]);
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
-			void handle(req, res, Buffer.concat(chunks).toString('utf8'));
+			void handle(req, res, Buffer.concat(chunks).toString('utf8'), arrivedAt);
 		});
-	});
+	};
+	const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, listener) : http.createServer(listener);
 
 	/** Pending latency and stall waits, ended by close(). @type {Set<{ timer: NodeJS.Timeout, resolve: () => void }>} */
 	const waits = new Set();
@@ -206,8 +248,8 @@ async function createSimulator(options = {}) {
 			waits.add(wait);
 		});
 
-	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} rawBody */
-	async function handle(req, res, rawBody) {
+	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string} rawBody @param {number} arrivedAt */
+	async function handle(req, res, rawBody, arrivedAt) {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const method = (req.method ?? 'GET').toUpperCase();
 		const apiPath = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
@@ -227,8 +269,11 @@ async function createSimulator(options = {}) {
 		};
 		requests.push(record);
 
-		const send = (/** @type {number} */ status, /** @type {any} */ payload, /** @type {Record<string,string>} */ headers = {}, raw = false) => {
+		const send = async (/** @type {number} */ status, /** @type {any} */ payload, /** @type {Record<string,string>} */ headers = {}, raw = false) => {
 			record.status = status;
+			// Per-answer latency: the answer leaves latencyMs after the request arrived.
+			const wait = arrivedAt + settings.latencyMs - Date.now();
+			if (wait > 0) await delay(wait);
 			record.endedAt = Date.now();
 			if (res.destroyed) return;
 			if (payload === undefined) {
@@ -240,8 +285,6 @@ async function createSimulator(options = {}) {
 			res.writeHead(status, { 'Content-Type': raw ? headers['Content-Type'] ?? 'text/plain' : 'application/json; charset=utf-8', ...headers });
 			res.end(text);
 		};
-
-		if (faults.latencyMs > 0) await delay(faults.latencyMs);
 
 		if (!url.pathname.startsWith(API_PREFIX + '/') && url.pathname !== API_PREFIX) {
 			send(404, RAILS_404_HTML, { 'Content-Type': 'text/html; charset=utf-8' }, true);
@@ -312,9 +355,9 @@ async function createSimulator(options = {}) {
 		}
 	}
 
-	await new Promise((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined)));
+	await new Promise((resolve) => server.listen(options.port ?? 0, host, () => resolve(undefined)));
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-	const origin = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+	const origin = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
 	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
 	server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
@@ -328,6 +371,17 @@ async function createSimulator(options = {}) {
 		requests,
 		faults,
 		rate,
+		/** The certificate (PEM) a client must trust, when serving HTTPS. */
+		ca: tls?.cert,
+		/** A file holding that certificate, for NODE_EXTRA_CA_CERTS in a client process. */
+		certPath: tls?.certPath,
+		get latencyMs() {
+			return settings.latencyMs;
+		},
+		/** Sets the per-answer latency (0: answer at once). Not a fault: clearFaults keeps it. */
+		setLatency(/** @type {number} */ ms) {
+			settings.latencyMs = Math.max(0, ms);
+		},
 		/** Sets the rate limit (requests per window) or turns it off with null. */
 		setRateLimit(/** @type {{limit:number, windowMs:number, retryAfter?: boolean}|null} */ limit) {
 			faults.rateLimit = limit;
@@ -344,7 +398,6 @@ async function createSimulator(options = {}) {
 			faults.failures.length = 0;
 			faults.resets.length = 0;
 			faults.stalls.length = 0;
-			faults.latencyMs = 0;
 			faults.rateLimit = null;
 		},
 		/** Requests matching a method and a path (string or RegExp). */
@@ -361,6 +414,7 @@ async function createSimulator(options = {}) {
 			waits.clear();
 			for (const s of sockets) s.destroy();
 			await new Promise((resolve) => server.close(() => resolve(undefined)));
+			if (tls) fs.rmSync(tls.dir, { recursive: true, force: true });
 		},
 	};
 }

@@ -28,6 +28,7 @@ afterAll(async () => {
 afterEach(async () => {
 	while (open.length) await open.pop()!.close();
 	sim.clearFaults();
+	sim.setLatency(0);
 	sim.clearRequests();
 });
 
@@ -302,7 +303,7 @@ describe('duplicate deliveries', () => {
 
 	it('drops copies that arrive together, before the first call has saved its static data', async () => {
 		const { h, url } = await activated({ events: ['*'], fetchFullRecord: true }, true);
-		sim.faults.latencyMs = 300;
+		sim.setLatency(300);
 		const body = load('customer-created.json');
 		const answers = await Promise.all([h.post(url, body), h.post(url, body), h.post(url, body)]);
 		expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
@@ -346,7 +347,7 @@ describe('Fetch Full Record', () => {
 
 	it('re-reads the record through the API with the credential (Bearer), after answering Syncro', async () => {
 		const { h, url } = await activated({ events: ['*'], fetchFullRecord: true }, true);
-		sim.faults.latencyMs = 600;
+		sim.setLatency(600);
 		const started = Date.now();
 		const answer = await h.post(url, ticketBody());
 		const answeredIn = Date.now() - started;

@@ -32,6 +32,28 @@ describe('throttle', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
 	});
 
+	it('after a 429, lets requests through one at a time for a window', async () => {
+		let clock = 1_000_000;
+		const throttle = new Throttle({ limit: 100, windowMs: 1000 }, () => clock);
+		throttle.pause(clock); // a 429 just now, no wait
+		const first = await throttle.acquire();
+		let second = false;
+		const pending = throttle.acquire().then((release) => {
+			second = true;
+			return release;
+		});
+		await new Promise((r) => setImmediate(r));
+		expect(second).toBe(false); // the first is still in flight
+		first();
+		(await pending)();
+		expect(second).toBe(true);
+		clock += 1001; // a window after the 429: side by side again
+		const a = await throttle.acquire();
+		const b = await throttle.acquire();
+		a();
+		b();
+	});
+
 	it('rejects a waiter when the execution is cancelled', async () => {
 		const throttle = new Throttle({ limit: 1, windowMs: 60_000 });
 		await throttle.acquire();

@@ -7,8 +7,9 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { compactProperties, shareCollectionOptions } from './compact';
 import type { FieldDef, OperationDef, ResourceDef } from './types';
-import { listSearchMethod, RECORDS, recordUrlRegex } from './records';
+import { listSearchMethod, RECORDS } from './records';
 
 export const GROUP_NAMES: Record<NonNullable<OperationDef['optionalGroup']>, string> = {
 	filters: 'Filters',
@@ -33,11 +34,6 @@ export function paramName(field: FieldDef): string {
 	return field.param ?? field.name;
 }
 
-function loadOptionsNote(description: string | undefined): string {
-	const note = 'Choose from the list, or specify a value using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-	return description ? `${description}. ${note}.` : `${note}.`;
-}
-
 /** The n8n property of one field (without displayOptions). */
 export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties {
 	const name = inCollection ? field.name : paramName(field);
@@ -54,17 +50,15 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 		case 'password':
 			return { ...base, type: 'string', typeOptions: { password: true }, default: field.default ?? '' };
 		case 'number':
-		case 'integer':
-			return {
-				...base,
-				type: 'number',
-				default: field.default ?? 0,
-				typeOptions: {
-					...(field.kind === 'integer' ? { numberPrecision: 0 } : {}),
-					...(field.minValue !== undefined ? { minValue: field.minValue } : {}),
-					...(field.maxValue !== undefined ? { maxValue: field.maxValue } : {}),
-				},
+		case 'integer': {
+			const typeOptions = {
+				...(field.kind === 'integer' ? { numberPrecision: 0 } : {}),
+				...(field.minValue !== undefined ? { minValue: field.minValue } : {}),
+				...(field.maxValue !== undefined ? { maxValue: field.maxValue } : {}),
 			};
+			// An empty typeOptions is n8n's default: not sent.
+			return { ...base, type: 'number', default: field.default ?? 0, ...(Object.keys(typeOptions).length ? { typeOptions } : {}) };
+		}
 		case 'boolean':
 			return { ...base, type: 'boolean', default: field.default ?? false };
 		case 'dateTime':
@@ -74,7 +68,6 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 				return {
 					...base,
 					type: 'options',
-					description: loadOptionsNote(field.description),
 					typeOptions: { loadOptionsMethod: field.loadOptions },
 					default: field.default ?? '',
 				};
@@ -90,7 +83,7 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 				...base,
 				type: 'multiOptions',
 				...(field.loadOptions
-					? { typeOptions: { loadOptionsMethod: field.loadOptions }, description: loadOptionsNote(field.description) }
+					? { typeOptions: { loadOptionsMethod: field.loadOptions } }
 					: { options: (field.options ?? []) as INodePropertyOptions[] }),
 				default: field.default ?? [],
 			};
@@ -148,7 +141,7 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 										type: 'options',
 										typeOptions: { loadOptionsMethod: field.loadOptions },
 										default: '',
-										description: loadOptionsNote('Custom field as defined in Syncro'),
+										description: 'Custom field as defined in Syncro',
 									}
 								: { displayName: 'Field Name', name: 'name', type: 'string', default: '' },
 							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
@@ -168,7 +161,6 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 							displayName: `From List`,
 							name: 'list',
 							type: 'list',
-							placeholder: `Select a ${spec.label.toLowerCase()}...`,
 							typeOptions: { searchListMethod: listSearchMethod(field.record), searchable: true },
 						},
 						{
@@ -176,24 +168,12 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 							name: 'url',
 							type: 'string',
 							placeholder: `https://acme.syncromsp.com/${spec.urlSegment}/123`,
-							validation: [
-								{
-									type: 'regex',
-									properties: {
-										regex: recordUrlRegex(field.record),
-										errorMessage: `Not a Syncro ${spec.label.toLowerCase()} URL`,
-									},
-								},
-							],
-							extractValue: { type: 'regex', regex: recordUrlRegex(field.record) },
+							// n8n uses it for `$parameter` in expressions. Which URLs are accepted (this credential's
+							// account, the ID a whole segment) is checked once, by the node: recordIdFromUrl().
+							extractValue: { type: 'regex', regex: `/${spec.urlSegment}/(\\d+)` },
 						},
-						{
-							displayName: 'ID',
-							name: 'id',
-							type: 'string',
-							placeholder: '123',
-							validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid ID' } }],
-						},
+						// The ID's shape is checked by the node's path rule (transport/path.ts), not by a second regex here.
+						{ displayName: 'ID', name: 'id', type: 'string' },
 					],
 				};
 			}
@@ -212,8 +192,21 @@ function strip<T extends object>(value: T): T {
 	return value;
 }
 
-/** The resource and operation dropdowns plus every operation's fields. */
+/**
+ * The editor properties of the node: the resource and operation dropdowns plus every operation's fields,
+ * with what several operations share sent once (compact.ts). Each operation shows exactly what
+ * `expandProperties` gives it.
+ */
 export function buildProperties(resources: ResourceDef[]): INodeProperties[] {
+	return compactProperties(shareCollectionOptions(expandProperties(resources)));
+}
+
+/**
+ * The resource and operation dropdowns plus every operation's fields, one copy per operation: each field
+ * property shows for exactly one resource and operation. What the editor shows is defined by this form;
+ * `compactProperties` only shrinks it.
+ */
+export function expandProperties(resources: ResourceDef[]): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -292,3 +285,4 @@ export function buildProperties(resources: ResourceDef[]): INodeProperties[] {
 	}
 	return properties;
 }
+

@@ -124,14 +124,6 @@ export type RecordType = keyof typeof RECORDS;
 export const RECORD_TYPES = Object.keys(RECORDS) as RecordType[];
 
 /**
- * Regex that extracts the ID from a record's URL in the Syncro web app (the editor's check of "By URL"): the
- * ID is a whole path segment. Which host is allowed depends on the credential: `recordIdFromUrl()` checks it.
- */
-export function recordUrlRegex(type: RecordType): string {
-	return `^https?://[^/?#\\s]+/(?:[^?#\\s]*/)?${RECORDS[type].urlSegment}/(\\d+)(?:[/?#]|$)`;
-}
-
-/**
  * The record ID in a URL of the credential's own Syncro web app (one of `appUrls`: https://acme.syncromsp.com,
  * or the address of the Base URL Override), or the problem: another host, another record type, or an ID that
  * is not a whole path segment.

@@ -7,7 +7,7 @@
  * only when fewer than `limit` logged requests ended within the last window (plus a small margin). Then no
  * window of the server's clock ever holds more than `limit` arrivals, whatever the latency.
  * When Syncro still answers 429 (another process or machine shares the IP), `pause()` holds every caller of
- * the process until the given time.
+ * the process until the given time, and for one window after it requests go one at a time.
  */
 import * as n8nWorkflow from 'n8n-workflow';
 
@@ -23,6 +23,8 @@ export class Throttle {
 	/** End times of recent requests; Infinity while in flight. */
 	private readonly log: number[] = [];
 	private pausedUntil = 0;
+	/** When Syncro last answered 429: for one window after it, requests go one at a time (see waitForSlot). */
+	private rateLimitedAt = -Infinity;
 	private queue: Promise<void> = Promise.resolve();
 	private released: Array<() => void> = [];
 	limit: number;
@@ -52,6 +54,7 @@ export class Throttle {
 	/** Holds every request of the process until `until` (epoch ms): used after a 429. */
 	pause(until: number): void {
 		if (until > this.pausedUntil) this.pausedUntil = until;
+		this.rateLimitedAt = this.now();
 	}
 
 	get pausedFor(): number {
@@ -77,6 +80,9 @@ export class Throttle {
 				if (blocking === Infinity) waitForRelease = true;
 				else waitMs = Math.max(waitMs, blocking - windowStart);
 			}
+			// After a 429, the IP's budget is spent by someone else too: for one window, one request at a time, so
+			// that callers who all waited out the pause do not all try again at once and all be refused again.
+			if (now - this.rateLimitedAt < this.windowMs && this.log.includes(Infinity)) waitForRelease = true;
 			if (!waitForRelease && waitMs <= 0) {
 				this.log.push(Infinity);
 				return this.releaser();
