@@ -9,6 +9,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	// The n8n runtimes of the real-n8n suites (2-3 GB each) and their Node.js binaries: never crawled.
+	modulePathIgnorePatterns: ['<rootDir>/test/e2e/runtimes/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: { warnOnly: false } }],
 	},

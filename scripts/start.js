@@ -4,12 +4,14 @@
 /**
  * `npm start`: a local n8n with this package installed, ready to click through.
  *
- * Builds the package, installs the pinned n8n on first use (test/e2e/n8n-runtime, about 4 minutes once),
- * starts the Syncro simulator with demo data, installs the packed package into the sandbox's n8n the way n8n
- * installs community packages, imports a ready "Syncro account" credential and the example workflows,
- * creates the owner login, and prints the editor URL. Ctrl-C stops everything it started.
+ * Builds the package, installs n8n on first use (a runtime of the test matrix, test/e2e/versions.js: by
+ * default the newest 2.x; its Node.js too when the machine's is not the one it needs; 5 to 10 minutes once,
+ * with progress), starts the Syncro simulator with demo data, installs the packed package into the sandbox's
+ * n8n the way n8n installs community packages, imports a ready "Syncro account" credential and the example
+ * workflows, creates the owner login, and prints the editor URL. Ctrl-C stops everything it started.
  *
- *   npm start                       simulator + n8n (sandbox kept in .n8n-sandbox/ between runs)
+ *   npm start                       simulator + n8n (sandbox kept in .n8n-sandbox/n8n-<version>/ between runs)
+ *   npm start -- --n8n 1.123        another n8n of the test matrix (2.8.4, 2.41.1, 1.123.81; a prefix works)
  *   npm start -- --reset            start from an empty sandbox (new login, examples imported again)
  *   npm start -- --no-build         skip `npm run build`
  *   SYNCRO_SUBDOMAIN=acme SYNCRO_API_TOKEN=… npm start
@@ -23,16 +25,22 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
+const { findRuntime, label } = require('../test/e2e/versions');
+
 const ROOT = path.resolve(__dirname, '..');
-const SANDBOX = path.join(ROOT, '.n8n-sandbox');
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const n8nArg = argv.indexOf('--n8n');
+const RUNTIME = findRuntime(n8nArg >= 0 ? argv[n8nArg + 1] : undefined);
+// One sandbox per n8n version: a database migrated by one version is not for another.
+const SANDBOX = path.join(ROOT, '.n8n-sandbox', `n8n-${RUNTIME.n8n}`);
 const STATE_FILE = path.join(SANDBOX, 'sandbox.json');
 const EXAMPLES = path.join(ROOT, 'examples');
 const CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
 const OWNER_EMAIL = 'owner@sandbox.example';
 /** Examples activated in simulator mode, so their webhook can be tried at once. */
-const ACTIVATE = ['SyncroExRmmTicket'];
+const ACTIVATE = ['SyncroExRmmToTkt'];
 
-const args = new Set(process.argv.slice(2));
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 
 /** @returns {Promise<boolean>} */
@@ -83,7 +91,8 @@ async function main() {
 	}
 
 	const { ensureN8n } = require('../test/e2e/install');
-	await ensureN8n({ log });
+	log(`npm start: ${label(RUNTIME)}`);
+	await ensureN8n({ runtime: RUNTIME, log });
 	const { N8n, freePort, installPackage, packPackage } = require('../test/e2e/n8n');
 
 	if (args.has('--reset')) fs.rmSync(SANDBOX, { recursive: true, force: true });
@@ -94,6 +103,7 @@ async function main() {
 
 	const n8nPort = await pickPort(Number(process.env.N8N_PORT ?? 5678), freePort);
 	const n8n = new N8n({
+		runtime: RUNTIME,
 		userFolder: SANDBOX,
 		port: n8nPort,
 		brokerPort: await freePort(),
@@ -173,11 +183,12 @@ async function main() {
 		for (const id of ACTIVATE.filter((i) => !(state.activated ?? {})[i] && examples.some((wf) => wf.id === i))) {
 			try {
 				if (!n8n.apiKey) await n8n.createApiKey(`npm start ${new Date().toISOString().slice(0, 19)}`);
-				const res = await n8n.api('POST', `/workflows/${id}/activate`);
-				if (res.status !== 200) throw new Error(`activation answered ${res.status}: ${JSON.stringify(res.body?.message ?? res.body).slice(0, 300)}`);
 				const workflow = examples.find((wf) => wf.id === id);
 				const trigger = workflow.nodes.find((/** @type {any} */ n) => n.type === 'n8n-nodes-syncro.syncroTrigger');
-				const page = await fetch(`${n8n.origin}/webhook/${trigger.webhookId}/syncro`);
+				const webhookUrl = `${n8n.origin}/webhook/${trigger.webhookId}/syncro`;
+				const res = await n8n.activate(id);
+				if (res.status !== 200) throw new Error(`activation answered ${res.status}: ${JSON.stringify(res.body?.message ?? res.body).slice(0, 300)}`);
+				const page = await n8n.webhookFetch(webhookUrl);
 				const url = /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(await page.text())?.[1];
 				state.activated = { ...state.activated, [id]: { name: workflow.name, url } };
 				writeState(state);
@@ -189,7 +200,7 @@ async function main() {
 
 	log('');
 	log('──────────────────────────────────────────────────────────────');
-	log(`n8n is ready: ${n8n.origin}`);
+	log(`n8n is ready: ${n8n.origin}   (${label(RUNTIME)}; another: npm start -- --n8n <version>)`);
 	if (state.owner) log(`Log in with   ${state.owner.email} / ${state.owner.password}`);
 	if (realTenant) {
 		log(`Credential    "Syncro account" -> https://${String(process.env.SYNCRO_SUBDOMAIN).replace(/\.syncromsp\.com.*$/, '')}.syncromsp.com`);
@@ -206,7 +217,7 @@ async function main() {
 		log(`Try "${name}" (active): post a demo RMM alert:`);
 		log(`  curl -X POST -H 'Content-Type: application/json' --data @${path.relative(ROOT, file)} '${url}'`);
 	}
-	log('Sandbox       .n8n-sandbox/ (kept between runs; "npm start -- --reset" starts over)');
+	log(`Sandbox       ${path.relative(ROOT, SANDBOX)}/ (kept between runs; "npm start -- --reset" starts over)`);
 	log('Stop          Ctrl-C');
 	log('──────────────────────────────────────────────────────────────');
 

@@ -1,28 +1,63 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm test`: build, lint, every jest suite (unit, transport, integration, trigger) and the end-to-end
- * suite in a real n8n, then one plain summary line `N passed, N failed` over all of them.
- *   SKIP_E2E=1 npm test     skips both real-n8n suites (for quick local runs; CI runs everything).
- *   SKIP_QUEUE=1 npm test   skips only the queue-mode suite.
+ * `npm test`: build, lint, every jest suite (unit, transport, integration, trigger) and the real-n8n suites on
+ * every n8n of the version matrix (test/e2e/versions.js: the end-to-end suite on each, the queue-mode suite
+ * where the matrix says), then one plain summary line `N passed, N failed` over all of them. The suites'
+ * output is streamed as it comes (installs print their progress); each check line names its n8n version.
+ *   E2E_VERSIONS=2.8.4,1.123 npm test   only those runtimes of the matrix (a version or prefix; default all)
+ *   SKIP_E2E=1 npm test                 skips every real-n8n suite (for quick local runs; CI runs everything)
+ *   SKIP_QUEUE=1 npm test               skips only the queue-mode suite
  */
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+
+const { label, selectRuntimes } = require('./e2e/versions');
 
 const root = path.resolve(__dirname, '..');
 let passed = 0;
 let failed = 0;
 const failures = [];
 
+/** Runs a step with its output on this terminal. @param {string} name @param {string} command @param {string[]} args @param {{ env?: NodeJS.ProcessEnv }} [options] */
 function step(name, command, args, options = {}) {
 	const started = Date.now();
 	console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-	const result = spawnSync(command, args, { cwd: root, stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', env: { ...process.env, ...options.env } });
-	if (options.capture && result.stdout) process.stdout.write(result.stdout);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', encoding: 'utf8', env: { ...process.env, ...options.env } });
 	console.log(`=== ${name}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	return result;
+}
+
+/**
+ * Runs a step asynchronously, streaming its output here as it comes, and resolves with its exit code and the
+ * whole stdout (for its summary line).
+ * @param {string} name @param {string} command @param {string[]} args @param {{ env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Promise<{ status: number, stdout: string, ms: number }>}
+ */
+function streamStep(name, command, args, options = {}) {
+	const started = Date.now();
+	console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
+		let stdout = '';
+		child.stdout.setEncoding('utf8');
+		child.stdout.on('data', (chunk) => {
+			stdout += chunk;
+			process.stdout.write(chunk);
+		});
+		const done = (/** @type {number} */ status) => {
+			const ms = Date.now() - started;
+			console.log(`=== ${name}: exit ${status} in ${(ms / 1000).toFixed(1)} s`);
+			resolve({ status, stdout, ms });
+		};
+		child.on('error', (error) => {
+			console.log(`${name}: ${error.message}`);
+			done(1);
+		});
+		child.on('close', (code, signal) => done(code ?? (signal ? 128 : 1)));
+	});
 }
 
 function count(name, ok) {
@@ -36,9 +71,10 @@ function count(name, ok) {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
-const build = step('build', npm, ['run', 'build']);
-count('build', build.status === 0);
-if (build.status === 0) {
+async function main() {
+	const build = step('build', npm, ['run', 'build']);
+	count('build', build.status === 0);
+	if (build.status !== 0) return;
 	count('lint', step('lint', npm, ['run', 'lint']).status === 0);
 	count('tests type-check', step('tests type-check', npx, ['tsc', '-p', 'test/tsconfig.json', '--noEmit']).status === 0);
 	count('example pictures up to date', step('example pictures', process.execPath, ['examples/pictures/render.js', '--check']).status === 0);
@@ -58,34 +94,52 @@ if (build.status === 0) {
 		count('jest', jest.status === 0);
 	}
 
-	if (process.env.SKIP_E2E === '1') {
-		console.log('\n=== e2e: skipped (SKIP_E2E=1)');
-	} else if (fs.existsSync(path.join(root, 'test/e2e/run.js'))) {
-		const e2e = step('e2e', process.execPath, ['test/e2e/run.js'], { capture: true });
-		const line = /e2e: (\d+) passed, (\d+) failed/.exec(e2e.stdout ?? '');
-		if (line) {
-			passed += Number(line[1]);
-			failed += Number(line[2]);
-			if (Number(line[2]) > 0) failures.push('e2e (see above)');
-		}
-		if (e2e.status !== 0 && (!line || Number(line[2]) === 0)) count('e2e run', false);
-	}
+	if (process.env.SKIP_E2E === '1') console.log('\n=== real-n8n suites: skipped (SKIP_E2E=1)');
+	else await matrix();
+}
 
-	// Queue mode (Redis, main + 2 workers + webhook processor); installs redis-server when missing.
-	if (process.env.SKIP_E2E === '1' || process.env.SKIP_QUEUE === '1') {
-		console.log('\n=== e2e queue mode: skipped');
-	} else if (fs.existsSync(path.join(root, 'test/e2e/queue/run.js'))) {
-		const queue = step('e2e queue mode', process.execPath, ['test/e2e/queue/run.js'], { capture: true });
-		const line = /queue: (\d+) passed, (\d+) failed/.exec(queue.stdout ?? '');
-		if (line) {
-			passed += Number(line[1]);
-			failed += Number(line[2]);
-			if (Number(line[2]) > 0) failures.push('e2e queue mode (see above)');
+/** The real-n8n suites on each selected runtime of the version matrix, each summed into the totals. */
+async function matrix() {
+	let runtimes;
+	try {
+		runtimes = selectRuntimes(process.env.E2E_VERSIONS);
+	} catch (error) {
+		console.log(`E2E_VERSIONS: ${error instanceof Error ? error.message : error}`);
+		count('E2E_VERSIONS names a runtime of the matrix', false);
+		return;
+	}
+	const suites = [
+		{ suite: 'e2e', script: 'test/e2e/run.js' },
+		{ suite: 'queue', script: 'test/e2e/queue/run.js' },
+	];
+	console.log(`\n=== real-n8n matrix: ${runtimes.map((r) => `${label(r)} (${r.suites.join(' + ')})`).join('; ')}`);
+	for (const runtime of runtimes) {
+		for (const { suite, script } of suites) {
+			if (!runtime.suites.includes(suite)) continue;
+			const name = `${suite} (${label(runtime)})`;
+			if (suite === 'queue' && process.env.SKIP_QUEUE === '1') {
+				console.log(`\n=== ${name}: skipped (SKIP_QUEUE=1)`);
+				continue;
+			}
+			const run = await streamStep(name, process.execPath, [script, '--n8n', runtime.n8n]);
+			const line = new RegExp(`^${suite} \\((?:[^)]*)\\): (\\d+) passed, (\\d+) failed`, 'm').exec(run.stdout);
+			if (line) {
+				passed += Number(line[1]);
+				failed += Number(line[2]);
+				if (Number(line[2]) > 0) failures.push(`${name} (see above)`);
+			}
+			if (run.status !== 0 && (!line || Number(line[2]) === 0)) count(`${name} run`, false);
+			table.push(`${name}: ${line ? `${line[1]} passed, ${line[2]} failed` : `no summary (exit ${run.status})`} in ${(run.ms / 60_000).toFixed(1)} min`);
 		}
-		if (queue.status !== 0 && (!line || Number(line[2]) === 0)) count('e2e queue mode run', false);
 	}
 }
 
-if (failures.length) console.log(`\nFailed:\n- ${failures.join('\n- ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+/** @type {string[]} one line per real-n8n suite run */
+const table = [];
+
+main().then(() => {
+	if (table.length) console.log(`\nReal-n8n matrix:\n- ${table.join('\n- ')}`);
+	if (failures.length) console.log(`\nFailed:\n- ${failures.join('\n- ')}`);
+	console.log(`\n${passed} passed, ${failed} failed`);
+	process.exit(failed > 0 ? 1 : 0);
+});

@@ -10,8 +10,13 @@ const path = require('node:path');
 
 const { REPO_ROOT } = require('./n8n');
 
-/** Counts checks and prints `ok N - name` / `not ok N - name`. */
-function createReport() {
+/**
+ * Counts checks and prints `ok N - [label] name` / `not ok N - [label] name`; the label names the n8n runtime
+ * (`n8n 2.41.1, Node 24.22.3`), so that the lines of a version matrix tell which version they are about.
+ * @param {string} [label]
+ */
+function createReport(label) {
+	const tag = label ? `[${label}] ` : '';
 	const report = {
 		passed: 0,
 		failed: 0,
@@ -22,12 +27,12 @@ function createReport() {
 			try {
 				const detail = await fn();
 				report.passed++;
-				console.log(`ok ${report.number} - ${name}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`);
+				console.log(`ok ${report.number} - ${tag}${name}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`);
 				return true;
 			} catch (error) {
 				report.failed++;
 				const message = error instanceof Error ? error.message : String(error);
-				console.log(`not ok ${report.number} - ${name}\n  ${message.split('\n').slice(0, 14).join('\n  ')}`);
+				console.log(`not ok ${report.number} - ${tag}${name}\n  ${message.split('\n').slice(0, 14).join('\n  ')}`);
 				return false;
 			}
 		},
@@ -35,7 +40,7 @@ function createReport() {
 		skipped(name, why) {
 			report.number++;
 			report.failed++;
-			console.log(`not ok ${report.number} - ${name}\n  not run: ${why}`);
+			console.log(`not ok ${report.number} - ${tag}${name}\n  not run: ${why}`);
 		},
 		/** @param {string} line */
 		info(line) {
@@ -47,13 +52,18 @@ function createReport() {
 
 const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Items (json) a node produced on one output in the run data of an execution. */
-function outputOf(/** @type {any} */ run, /** @type {string} */ node, output = 0) {
+/** Items (json, pairedItem…) a node produced on one output in the run data of an execution. */
+function itemsOf(/** @type {any} */ run, /** @type {string} */ node, output = 0) {
 	const runData = run?.data?.resultData?.runData ?? run?.resultData?.runData;
 	const task = runData?.[node]?.[0];
 	if (!task) throw new Error(`node "${node}" did not run (ran: ${Object.keys(runData ?? {}).join(', ') || 'nothing'})`);
 	if (task.error) throw new Error(`node "${node}" failed: ${task.error.message}`);
-	return (task.data?.main?.[output] ?? []).map((/** @type {any} */ item) => item.json);
+	return /** @type {any[]} */ (task.data?.main?.[output] ?? []);
+}
+
+/** Items (json) a node produced on one output in the run data of an execution. */
+function outputOf(/** @type {any} */ run, /** @type {string} */ node, output = 0) {
+	return itemsOf(run, node, output).map((item) => item.json);
 }
 
 /** The error of a run, if any, as text. */
@@ -90,6 +100,49 @@ function variant(/** @type {any} */ workflow, /** @type {string} */ id, /** @typ
 	return copy;
 }
 
+/**
+ * Adds tickets to the simulator for a polling trigger to find: `add(batch, n)` inserts `n` tickets created
+ * now, their subjects tagged with `batch`, and returns their IDs.
+ * @param {any} sim @param {string} prefix subject prefix
+ */
+function ticketFeed(sim, prefix) {
+	const tickets = sim.db.table('tickets');
+	let serial = 0;
+	return (/** @type {string} */ batch, n = 3) =>
+		Array.from({ length: n }, () => {
+			serial++;
+			return tickets.insert({
+				number: String(90000 + serial), subject: `${prefix} ${batch}${serial}`, status: 'New', priority: '2 Normal', problem_type: 'Other',
+				customer_id: 2001 + (serial % 10), contact_id: null, user_id: null, ticket_type_id: 1, resolved_at: null,
+				due_date: null, tag_list: [], properties: {},
+			}).id;
+		});
+}
+
+/**
+ * What a polling workflow emitted, one entry per emitted record, from its executions (with data).
+ * @param {any[]} executions @param {string} [node] the polling trigger's name
+ * @returns {Array<{ id: number, execution: string }>}
+ */
+function emittedRecords(executions, node = 'Syncro Polling Trigger') {
+	return executions.flatMap((e) => (e.status === 'success' ? outputOf(e.data, node).map((j) => ({ id: j.id, execution: e.id })) : []));
+}
+
+/**
+ * Asserts each added record was emitted exactly once and nothing else was.
+ * @param {Array<{ id: number }>} emitted @param {number[]} added @param {Set<number>} before records that existed before activation
+ */
+function assertEmittedOnce(emitted, added, before) {
+	/** @type {Map<number, number>} */
+	const counts = new Map();
+	for (const { id } of emitted) counts.set(id, (counts.get(id) ?? 0) + 1);
+	const twice = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+	assert.deepEqual(twice, [], `emitted more than once: ${twice.join(', ')}`);
+	const missing = added.filter((id) => !counts.has(id));
+	assert.deepEqual(missing, [], `never emitted: ${missing.join(', ')}`);
+	const stray = [...counts.keys()].filter((id) => !added.includes(id));
+	assert.deepEqual(stray, [], `emitted but not added by this scenario: ${stray.join(', ')}${stray.some((id) => before.has(id)) ? ' (existed before activation)' : ''}`);
+}
 
 /**
  * The "Ticket to invoice" example (examples/ticket-to-invoice.json), as both end-to-end suites run it.
@@ -151,4 +204,4 @@ const ticketToInvoice = {
 	},
 };
 
-module.exports = { ticketToInvoice, createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant };
+module.exports = { ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce, createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, variant };

@@ -1,9 +1,10 @@
 // @ts-check
 'use strict';
 /**
- * Drives a real n8n (the pinned runtime of test/e2e/n8n-runtime) from a script: a private user folder,
- * the package installed the way n8n installs community packages, CLI imports and runs, and one
- * `n8n start` server with its REST and public APIs.
+ * Drives a real n8n (one runtime of the version matrix, test/e2e/versions.js) from a script: a private user
+ * folder, the package installed the way n8n installs community packages, CLI imports and runs, and one
+ * `n8n start` server with its REST and public APIs. Every n8n process runs under the runtime's Node.js, with
+ * the runtime's extra environment; the runtime's quirks are consulted here, by name.
  *
  * Every child process is spawned asynchronously (the caller may host the Syncro simulator in-process:
  * a blocked event loop would hang n8n's requests to it) and in its own process group, and every one still
@@ -15,13 +16,15 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { n8nBin, RUNTIME_DIR } = require('./install');
+const { n8nBin, nodeBin, runtimeDir, runtimeEnv } = require('./install');
+const { DEFAULT_RUNTIME, MAX_WORKFLOW_ID_LENGTH } = require('./versions');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).name;
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const children = new Set();
+let cliRuns = 0;
 
 /** Kills a child and the processes it started (its process group), by id. */
 function killTree(/** @type {import('node:child_process').ChildProcess} */ child, signal = /** @type {NodeJS.Signals} */ ('SIGTERM')) {
@@ -107,21 +110,34 @@ function spawnLogged(command, args, options) {
 
 /**
  * Runs a command asynchronously and collects its output.
+ * With `stdoutFile`, the command's stdout goes to that file (read back when it ends) instead of a pipe: n8n's
+ * CLI exits right after logging `execute --rawOutput`'s JSON, and a pipe then loses what the reader had not
+ * taken yet (seen with a few MB of output on a busy machine: the JSON cut off mid-string). A file takes it all.
  * @param {string} command @param {string[]} args
- * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} [options]
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number, stdoutFile?: string }} [options]
  * @returns {Promise<{ code: number, stdout: string, stderr: string }>}
  */
 function exec(command, args, options = {}) {
 	return new Promise((resolve, reject) => {
+		const outFd = options.stdoutFile ? fs.openSync(options.stdoutFile, 'w', 0o600) : undefined;
 		const child = spawn(command, args, {
 			cwd: options.cwd ?? REPO_ROOT,
 			env: options.env ?? process.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', outFd ?? 'pipe', 'pipe'],
 			detached: process.platform !== 'win32',
 		});
+		if (outFd !== undefined) fs.closeSync(outFd);
 		children.add(child);
 		let stdout = '';
 		let stderr = '';
+		const readBack = () => {
+			if (!options.stdoutFile) return;
+			try {
+				stdout = fs.readFileSync(options.stdoutFile, 'utf8');
+			} finally {
+				fs.rmSync(options.stdoutFile, { force: true });
+			}
+		};
 		child.stdout?.on('data', (d) => (stdout += d));
 		child.stderr?.on('data', (d) => (stderr += d));
 		const timer = options.timeoutMs
@@ -133,11 +149,13 @@ function exec(command, args, options = {}) {
 		child.on('error', (error) => {
 			clearTimeout(timer);
 			children.delete(child);
+			if (options.stdoutFile) fs.rmSync(options.stdoutFile, { force: true });
 			reject(error);
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			children.delete(child);
+			readBack();
 			resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
 		});
 	});
@@ -234,10 +252,11 @@ function jsonOrText(/** @type {string} */ text) {
 
 class N8n {
 	/**
-	 * @param {{ userFolder?: string, port?: number, brokerPort?: number, encryptionKey?: string, env?: NodeJS.ProcessEnv,
-	 *   logFile?: string }} [options]
+	 * @param {{ runtime?: import('./versions').Runtime, userFolder?: string, port?: number, brokerPort?: number, encryptionKey?: string,
+	 *   env?: NodeJS.ProcessEnv, logFile?: string }} [options]
 	 */
 	constructor(options = {}) {
+		this.runtime = options.runtime ?? DEFAULT_RUNTIME;
 		this.userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-syncro-e2e-'));
 		this.port = options.port ?? 0;
 		this.brokerPort = options.brokerPort ?? 0;
@@ -263,8 +282,8 @@ class N8n {
 
 	/** @returns {NodeJS.ProcessEnv} */
 	env(/** @type {NodeJS.ProcessEnv} */ extra = {}) {
-		/** @type {NodeJS.ProcessEnv} */
-		const env = { ...process.env };
+		// The runtime's Node.js first on PATH (anything n8n starts with `node` gets it too).
+		const env = runtimeEnv(this.runtime);
 		// An outer n8n's settings must not leak in.
 		for (const key of Object.keys(env)) {
 			if (key.startsWith('N8N_') || key.startsWith('DB_') || key.startsWith('QUEUE_') || key === 'EXECUTIONS_MODE' || key === 'OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS') delete env[key];
@@ -289,10 +308,11 @@ class N8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_PUBLIC_API_DISABLED: 'false',
-			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_LEVEL: process.env.E2E_N8N_LOG_LEVEL || 'info',
 			N8N_LOG_OUTPUT: 'console',
 			NODE_ENV: 'production',
 			NODE_OPTIONS: '',
+			...this.runtime.env,
 			...this.extraEnv,
 			...extra,
 		};
@@ -303,10 +323,11 @@ class N8n {
 	 * @param {string[]} args @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
 	 */
 	async cli(args, options = {}) {
-		return await exec(process.execPath, [n8nBin(), ...args], {
-			cwd: RUNTIME_DIR,
+		return await exec(nodeBin(this.runtime), [n8nBin(this.runtime), ...args], {
+			cwd: runtimeDir(this.runtime),
 			env: this.env(options.env),
 			timeoutMs: options.timeoutMs ?? 180_000,
+			stdoutFile: path.join(this.userFolder, `cli-stdout-${process.pid}-${++cliRuns}.txt`),
 		});
 	}
 
@@ -332,10 +353,13 @@ class N8n {
 	}
 
 	/**
-	 * Imports workflows (each needs an `id`).
+	 * Imports workflows (each needs an `id` of at most 16 characters: n8n 1.x silently drops the static data
+	 * of workflows with longer IDs, so a longer one is refused here on every version).
 	 * @param {any[]} workflows
 	 */
 	async importWorkflows(workflows) {
+		const long = workflows.filter((wf) => String(wf.id).length > MAX_WORKFLOW_ID_LENGTH).map((wf) => wf.id);
+		if (long.length) throw new Error(`workflow IDs longer than ${MAX_WORKFLOW_ID_LENGTH} characters (n8n 1.x drops their static data): ${long.join(', ')}`);
 		const dir = path.join(this.userFolder, 'import', `workflows-${Date.now()}`);
 		fs.mkdirSync(dir, { recursive: true });
 		for (const wf of workflows) fs.writeFileSync(path.join(dir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
@@ -375,8 +399,8 @@ class N8n {
 	async start(options = {}) {
 		if (!this.port || !this.brokerPort) await this.allocatePorts();
 		const command = options.command ?? 'start';
-		const child = spawnLogged(process.execPath, [n8nBin(), command, ...(options.args ?? [])], {
-			cwd: RUNTIME_DIR,
+		const child = spawnLogged(nodeBin(this.runtime), [n8nBin(this.runtime), command, ...(options.args ?? [])], {
+			cwd: runtimeDir(this.runtime),
 			env: this.env(),
 			logFile: this.logFile,
 		});
@@ -474,6 +498,29 @@ class N8n {
 		const data = res.body?.data ?? res.body;
 		this.apiKey = data.rawApiKey ?? data.apiKey;
 		return this.apiKey;
+	}
+
+	/** Activates a workflow through the public API; returns the API's answer. @param {string} id */
+	async activate(id) {
+		return await this.api('POST', `/workflows/${id}/activate`);
+	}
+
+	/**
+	 * The first request to a production webhook URL after activating its workflow. n8n answers 404 for a path
+	 * it has no webhook for (the Syncro Trigger itself never does). n8n 2.41 answers the activation call before
+	 * it registers the webhooks (quirk `activatesInBackground`: 404 for a few hundred milliseconds or more),
+	 * so there a 404 is retried for up to 15 seconds, as a user reloading the page would; elsewhere it is the
+	 * answer. A 404 comes from n8n before the workflow runs: retrying it has no side effect.
+	 * @param {string} url @param {RequestInit} [init] @returns {Promise<Response>}
+	 */
+	async webhookFetch(url, init = {}) {
+		const deadline = Date.now() + (this.runtime.quirks.activatesInBackground ? 15_000 : 0);
+		for (;;) {
+			const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+			if (res.status !== 404 || Date.now() >= deadline) return res;
+			await res.arrayBuffer().catch(() => undefined);
+			await sleep(100);
+		}
 	}
 
 	/**

@@ -2,40 +2,57 @@
 // @ts-check
 'use strict';
 /**
- * End-to-end tests in a real n8n (the pinned runtime of test/e2e/n8n-runtime, installed on demand).
+ * End-to-end tests in a real n8n: one runtime of the version matrix (test/e2e/versions.js), installed on demand.
  *
- *   node test/e2e/run.js            (after `npm run build`)
- *   E2E_KEEP=1 node test/e2e/run.js keeps the n8n user folder and prints where it is
- *   E2E_ONLY=invoice,onboarding,returnall,server,agents node test/e2e/run.js runs only those groups
+ *   node test/e2e/run.js                  (after `npm run build`) on the newest 2.x of the matrix
+ *   node test/e2e/run.js --n8n 1.123      on that runtime (a version or prefix; E2E_N8N=… does the same)
+ *   E2E_KEEP=1 node test/e2e/run.js       keeps the n8n user folder and prints where it is
+ *   E2E_N8N_LOG_LEVEL=debug                n8n's log level (default info; the log is n8n-start.log in that folder)
+ *   E2E_ONLY=invoice,onboarding,returnall,server,polling,agents node test/e2e/run.js runs only those groups
  *   (agents: the AI agent and MCP server examples, test/e2e/agents.js)
  *
  * The package is `npm pack`ed and installed into a private N8N_USER_FOLDER the way n8n installs community
  * packages; the Syncro simulator runs in this process. The example workflows of examples/ are imported
  * as they ship and run: with `n8n execute` for the manual ones, and under one `n8n start` for the webhook
  * ones and n8n's own credential test. Every scenario checks the workflow output and the simulator's state
- * and request log. One line per check, then `e2e: N passed, N failed`; the exit code is 1 on any failure.
+ * and request log; the polling trigger's cursor is checked across a restart of n8n. One line per check, each
+ * tagged with the runtime, then `e2e (n8n X, Node Y): N passed, N failed`; the exit code is 1 on any failure.
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { ensureN8n } = require('./install');
-const { N8n, installPackage, packPackage, waitFor } = require('./n8n');
+const { N8n, installPackage, packPackage, sleep, waitFor } = require('./n8n');
+const { findRuntime, label } = require('./versions');
+const { WORKFLOW_IDS } = require('./workflow-ids');
+const { pollingWorkflow } = require('./workflows');
 const { createSimulator } = require('../simulator/server');
 const { rmmAlertDelivery } = require('./deliveries');
-const { createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant, ticketToInvoice } = require('./checks');
+const {
+	createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, variant, ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce,
+} = require('./checks');
 const { prepareAgents } = require('./agents');
 
 /** Credential ID the example workflows refer to ("Syncro account"). */
 const SANDBOX_CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
-/** Rate-limit scenario, time-scaled: a 3 s window instead of Syncro's 60 s. */
-const RATE = { limit: 50, windowMs: 3000, extraCustomers: 3000 };
+/**
+ * Rate-limit scenario, time-scaled: a 3 s window instead of Syncro's 60 s. Over budget, the simulator leaves the
+ * client 10 of the 50 (other tools on the IP use the rest) while the client paces to 150: 15 times over, so that
+ * Syncro refuses some requests however slowly a busy machine runs n8n (3 times over was not always enough).
+ */
+const RATE = { limit: 50, overBudgetServerLimit: 10, overBudgetClientLimit: 150, windowMs: 3000, extraCustomers: 3000 };
 const OWNER = { email: 'e2e-owner@example.com', password: 'E2eOwner-Pass1', firstName: 'E2E', lastName: 'Owner' };
 const OVERALL_TIMEOUT_MS = 20 * 60_000;
 const ONLY = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (/** @type {string} */ group) => ONLY.length === 0 || ONLY.includes(group);
 
-const report = createReport();
+const POLL_EVERY_S = 3;
+const runtimeArg = process.argv.indexOf('--n8n');
+const RUNTIME = findRuntime(runtimeArg > 0 ? process.argv[runtimeArg + 1] : process.env.E2E_N8N);
+const LABEL = label(RUNTIME);
+
+const report = createReport(LABEL);
 const { check, skipped, info } = report;
 
 /** Asserts an `n8n execute` result succeeded; returns its run data. */
@@ -53,10 +70,10 @@ async function main() {
 	const keep = process.env.E2E_KEEP === '1';
 
 	// 1. The pinned n8n (installed on demand) and the package, packed and installed as users get it.
-	const install = await ensureN8n({ log: info });
-	info(install.installed ? `n8n installed in ${seconds(install.ms)}` : 'n8n 2.8.4 already installed');
+	const install = await ensureN8n({ runtime: RUNTIME, log: info });
+	info(install.installed ? `${LABEL} installed in ${seconds(install.ms)}` : `${LABEL} already installed`);
 
-	const n8n = new N8n();
+	const n8n = new N8n({ runtime: RUNTIME });
 	/** @type {any} */
 	let sim;
 	try {
@@ -92,8 +109,8 @@ async function scenarios(n8n, sim, registered) {
 		{ ...SANDBOX_CREDENTIAL, type: 'syncroApi', data: { ...connection, requestsPerMinute: 180 } },
 		// Time-scaled: the client's window equals the simulator's, and the client's limit is the server's...
 		{ ...paced, type: 'syncroApi', data: { ...connection, requestsPerMinute: RATE.limit, rateLimitWindowMs: RATE.windowMs } },
-		// ...or three times it, as when another tool shares the IP: Syncro answers 429 and the node must absorb it.
-		{ ...overBudget, type: 'syncroApi', data: { ...connection, requestsPerMinute: RATE.limit * 3, rateLimitWindowMs: RATE.windowMs } },
+		// ...or far above what Syncro leaves it, as when other tools share the IP: Syncro answers 429 and the node must absorb it.
+		{ ...overBudget, type: 'syncroApi', data: { ...connection, requestsPerMinute: RATE.overBudgetClientLimit, rateLimitWindowMs: RATE.windowMs } },
 	]);
 	const examples = {
 		ticketToInvoice: loadExample('ticket-to-invoice.json'),
@@ -102,10 +119,12 @@ async function scenarios(n8n, sim, registered) {
 		exportAll: loadExample('export-all-customers.json'),
 		rmmToSlack: loadExample('rmm-alert-to-slack-message.json'),
 	};
-	const exportPaced = variant(examples.exportAll, 'E2eReturnAllPaced', 'e2e: return all, paced', paced);
-	const exportOver = variant(examples.exportAll, 'E2eReturnAllOver', 'e2e: return all, over budget', overBudget);
-	await n8n.importWorkflows([...Object.values(examples), exportPaced, exportOver]);
-	info(`imported 3 credentials and ${Object.keys(examples).length + 2} workflows in ${seconds(Date.now() - t0)}`);
+	const exportPaced = variant(examples.exportAll, WORKFLOW_IDS.e2e.exportPaced, 'e2e: return all, paced', paced);
+	const exportOver = variant(examples.exportAll, WORKFLOW_IDS.e2e.exportOver, 'e2e: return all, over budget', overBudget);
+	const polling = pollingWorkflow(WORKFLOW_IDS.e2e.polling, 'e2e: new tickets (polling trigger)', SANDBOX_CREDENTIAL, POLL_EVERY_S);
+	const workflows = [...Object.values(examples), exportPaced, exportOver, polling];
+	await n8n.importWorkflows(workflows);
+	info(`imported 3 credentials and ${workflows.length} workflows in ${seconds(Date.now() - t0)}`);
 	// AI agents and MCP (test/e2e/agents.js): their model stand-in, credentials and workflows go in before `n8n start`.
 	const agents = wanted('agents') ? await prepareAgents({ n8n, sim, info, syncroCredential: { ...SANDBOX_CREDENTIAL, data: { ...connection, requestsPerMinute: 180 } } }) : undefined;
 
@@ -150,13 +169,23 @@ async function scenarios(n8n, sim, registered) {
 		} else {
 			await check('customer onboarding: good items land, the bad one leaves on the error output with Syncro\'s reason', () => {
 				const created = outputOf(run, 'Find or create customer', 0);
-				const rejectedRaw = outputOf(run, 'Find or create customer', 1);
+				const rejectedRaw = itemsOf(run, 'Find or create customer', 1);
 				assert.deepEqual(created.map((c) => c.business_name), ['Maple Street Bakery', 'Tidewater Accounting'], 'success output');
 				assert.ok(created.every((c) => c.findOrCreateResult === 'created' && Number.isInteger(c.id) && !('error' in c)), 'a success item is not a created customer');
 				assert.equal(rejectedRaw.length, 1, `error output has ${rejectedRaw.length} items`);
+				// The package's part: the refused item is paired with the input item it came from.
+				const paired = [rejectedRaw[0].pairedItem].flat()[0];
+				assert.equal(outputOf(run, 'New customers')[paired?.item ?? -1]?.business_name, 'Quarry Hill Dental', `the error item is paired with ${JSON.stringify(rejectedRaw[0].pairedItem)}`);
 				const [rejected] = outputOf(run, 'Rejected customers');
-				assert.equal(rejected.business_name, 'Quarry Hill Dental');
 				assert.match(String(rejected.reason), /Email is not an email/);
+				if (RUNTIME.quirks.codeNodeOutputNullInExpressions) {
+					// n8n 1.123.81 bug, not the package's: with its default expression engine ("vm"), $('New customers').item
+					// (any $() of a Code node's output) is null, so the example's "Rejected customers" shows no name there.
+					// N8N_EXPRESSION_ENGINE=legacy reads it (README, Compatibility). Asserted, so that the line stays true.
+					assert.equal(rejected.business_name, null, 'n8n 1.123 read the Code node\'s output after all: drop the quirk');
+					return `rejected: ${String(rejected.reason).slice(0, 80)}; business_name null (n8n ${RUNTIME.n8n}'s vm expression engine, see versions.js)`;
+				}
+				assert.equal(rejected.business_name, 'Quarry Hill Dental');
 				const contacts = outputOf(run, 'Find or create contact');
 				assert.deepEqual(contacts.map((c) => c.name), ['Rosa Diaz', 'Ben Okafor', 'Mei Tanaka']);
 				assert.ok(contacts.every((c) => c.findOrCreateResult === 'created'));
@@ -198,9 +227,9 @@ async function scenarios(n8n, sim, registered) {
 
 		for (const [label, workflow, overBudgetRun] of /** @type {Array<[string, any, boolean]>} */ ([
 			['paced to the limit', exportPaced, false],
-			['3x over the limit', exportOver, true],
+			[`${RATE.overBudgetClientLimit / RATE.overBudgetServerLimit}x over the limit`, exportOver, true],
 		])) {
-			sim.setRateLimit({ limit: RATE.limit, windowMs: RATE.windowMs });
+			sim.setRateLimit({ limit: overBudgetRun ? RATE.overBudgetServerLimit : RATE.limit, windowMs: RATE.windowMs });
 			const refusedBefore = sim.rate.refused;
 			const mark = sim.requests.length;
 			const t = Date.now();
@@ -236,8 +265,9 @@ async function scenarios(n8n, sim, registered) {
 		}
 	}
 
-	// Under `n8n start`: n8n's own credential test, the webhook trigger scenarios, the AI agent and MCP examples.
-	if (!wanted('server') && !agents) return;
+	// Under `n8n start`: n8n's own credential test, the webhook trigger scenarios, the AI agent and MCP examples,
+	// and the polling trigger across a restart.
+	if (!wanted('server') && !wanted('polling') && !agents) return;
 	const t = Date.now();
 	await n8n.start();
 	info(`n8n start ready in ${seconds(Date.now() - t)} at ${n8n.origin}`);
@@ -249,6 +279,8 @@ async function scenarios(n8n, sim, registered) {
 			await webhookScenarios(n8n, sim, registered, examples);
 		}
 		if (agents) await agents.run(report);
+		// Last: it restarts n8n.
+		if (wanted('polling')) await pollingScenario(n8n, sim, polling);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		await check('n8n start: owner setup and API key', () => {
@@ -318,11 +350,11 @@ async function webhookScenarios(n8n, sim, registered, examples) {
 
 	/** Activates an example, reads its secret URL from the setup page. @param {any} workflow */
 	const activate = async (workflow) => {
-		const res = await n8n.api('POST', `/workflows/${workflow.id}/activate`);
-		assert.equal(res.status, 200, `activating ${workflow.name} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
 		const trigger = workflow.nodes.find((/** @type {any} */ n) => n.type === 'n8n-nodes-syncro.syncroTrigger');
 		const url = `${n8n.origin}/webhook/${trigger.webhookId}/syncro`;
-		const page = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+		const res = await n8n.activate(workflow.id);
+		assert.equal(res.status, 200, `activating ${workflow.name} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+		const page = await n8n.webhookFetch(url);
 		const text = await page.text();
 		assert.equal(page.status, 200, `the setup page answered ${page.status}: ${text.slice(0, 200)}`);
 		const secretUrl = /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(text)?.[1];
@@ -441,28 +473,92 @@ async function webhookScenarios(n8n, sim, registered, examples) {
 	}
 }
 
+/**
+ * The polling trigger under `n8n start`: new tickets are emitted once each, and its cursor (kept in the
+ * workflow's static data, which n8n 1.x drops for workflow IDs over 16 characters) survives a restart of n8n:
+ * tickets added while n8n is down are emitted after it, nothing is emitted twice.
+ * @param {N8n} n8n @param {any} sim @param {any} workflow
+ */
+async function pollingScenario(n8n, sim, workflow) {
+	const addTickets = ticketFeed(sim, 'E2E poll');
+	const before = new Set(sim.db.table('tickets').all().map((/** @type {any} */ t) => t.id));
+	/** @type {number[]} */
+	const added = [];
+	const pollsMark = sim.requests.length;
+	const executions = async () => {
+		const res = await n8n.api('GET', `/executions?workflowId=${workflow.id}&includeData=true&limit=100`);
+		assert.equal(res.status, 200, `GET /executions answered ${res.status}`);
+		return /** @type {any[]} */ (res.body.data);
+	};
+	/** @param {number[]} ids @param {string} what */
+	const waitEmitted = async (ids, what) =>
+		await waitFor(
+			async () => {
+				const seen = new Set(emittedRecords(await executions()).map((e) => e.id));
+				return ids.every((id) => seen.has(id));
+			},
+			{ timeoutMs: 60_000, intervalMs: 500, what },
+		);
+	const polls = () => since(sim, pollsMark).filter((r) => r.method === 'GET' && r.path === '/tickets');
+
+	const activated = await check(`polling trigger: activates (polls every ${POLL_EVERY_S} s), emits nothing that existed before, then each new ticket`, async () => {
+		const res = await n8n.activate(workflow.id);
+		assert.equal(res.status, 200, `activating answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+		await waitFor(async () => polls().length >= 2, { timeoutMs: 30_000, what: 'two polls' });
+		assert.equal(emittedRecords(await executions()).length, 0, 'the first polls emitted existing tickets');
+		const a = addTickets('A');
+		added.push(...a);
+		await waitEmitted(a, 'batch A');
+		return `${polls().length} polls`;
+	});
+	if (!activated) {
+		skipped('polling trigger: the cursor across a restart of n8n', 'activation failed');
+		return;
+	}
+	await check('polling trigger: the cursor survives a restart of n8n: tickets added while it was down come once, nothing twice', async () => {
+		const t = Date.now();
+		await n8n.stop();
+		const b = addTickets('B');
+		added.push(...b);
+		await n8n.start();
+		info(`n8n restarted in ${seconds(Date.now() - t)}`);
+		await waitEmitted(b, 'batch B (added while n8n was down)');
+		const c = addTickets('C');
+		added.push(...c);
+		await waitEmitted(c, 'batch C');
+		// Let a few more polls run: a duplicate would show up now.
+		await sleep(POLL_EVERY_S * 2500);
+		const list = await executions();
+		assertEmittedOnce(emittedRecords(list), added, before);
+		assert.ok(list.every((e) => e.status === 'success'), 'a polling execution failed');
+		assert.ok(polls().every((r) => r.status === 200 && r.query.created_after), 'a poll failed or went without created_after');
+		return `${added.length} tickets in ${list.length} executions, ${polls().length} polls`;
+	});
+	await n8n.api('POST', `/workflows/${workflow.id}/deactivate`).catch(() => undefined);
+}
+
 const watchdog = setTimeout(() => {
 	console.log(`not ok - the e2e run did not finish within ${OVERALL_TIMEOUT_MS / 60_000} minutes`);
-	console.log(`e2e: ${report.passed} passed, ${report.failed + 1} failed`);
+	console.log(`e2e (${LABEL}): ${report.passed} passed, ${report.failed + 1} failed`);
 	process.exit(1);
 }, OVERALL_TIMEOUT_MS);
 watchdog.unref();
 
 for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM'])) {
 	process.once(signal, () => {
-		console.log(`e2e: ${report.passed} passed, ${report.failed + 1} failed (interrupted by ${signal})`);
+		console.log(`e2e (${LABEL}): ${report.passed} passed, ${report.failed + 1} failed (interrupted by ${signal})`);
 		process.exit(130);
 	});
 }
 
 main().then(
 	() => {
-		console.log(`e2e: ${report.passed} passed, ${report.failed} failed`);
+		console.log(`e2e (${LABEL}): ${report.passed} passed, ${report.failed} failed`);
 		process.exit(report.failed > 0 ? 1 : 0);
 	},
 	(error) => {
 		console.log(`not ok - e2e setup: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-		console.log(`e2e: ${report.passed} passed, ${report.failed + 1} failed`);
+		console.log(`e2e (${LABEL}): ${report.passed} passed, ${report.failed + 1} failed`);
 		process.exit(1);
 	},
 );

@@ -29,4 +29,16 @@ describe('package.json (what n8n loads and the scanner checks)', () => {
 		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
 		expect(pkg.n8n.strict).toBe(true);
 	});
+
+	it('names its author with an email, its repository, issue tracker and homepage (n8n\'s scanner requires the author\'s name and email)', () => {
+		expect(pkg.author.name).toEqual(expect.any(String));
+		expect(pkg.author.email).toMatch(/^[^@\s]+@[^@\s]+\.[^@\s]+$/);
+		expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\/[^/]+\/n8n-nodes-syncro\.git$/);
+		expect(pkg.bugs.url).toBe(pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '/issues'));
+		expect(pkg.homepage).toMatch(/^https:\/\//);
+	});
+
+	it('lints as n8n\'s scanner does: inline eslint-disable comments are ignored', () => {
+		expect(pkg.scripts.lint).toContain('--no-inline-config');
+	});
 });

@@ -27,7 +27,7 @@ const ENCRYPTION_KEY = 'n8n-nodes-syncro-queue-e2e-encryption-key';
 
 class QueueCluster {
 	/**
-	 * @param {{ workers?: number, concurrency?: number, database: { kind: 'postgres', binDir: string } | { kind: 'sqlite' },
+	 * @param {{ runtime: import('../versions').Runtime, workers?: number, concurrency?: number, database: { kind: 'postgres', binDir: string } | { kind: 'sqlite' },
 	 *   redisBin: string, keep?: boolean, log: (line: string) => void }} options
 	 */
 	constructor(options) {
@@ -81,7 +81,7 @@ class QueueCluster {
 			fs.mkdirSync(userFolder, { recursive: true });
 			const [port, brokerPort] = ports.splice(0, 2);
 			const logFile = path.join(this.root, `${name}.log`);
-			const n8n = new N8n({ userFolder, port, brokerPort, encryptionKey: ENCRYPTION_KEY, logFile });
+			const n8n = new N8n({ runtime: this.options.runtime, userFolder, port, brokerPort, encryptionKey: ENCRYPTION_KEY, logFile });
 			this.procs.push({ name, role, n8n, logFile, healthPort: role === 'worker' ? port : undefined, restarts: 0 });
 		}
 

@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * The two workflows of the queue-mode suite's own (a fan-out, and a polling trigger that polls every 3
- * seconds); the shipped examples come from ../checks.js.
+ * Workflows the real-n8n suites build themselves (a fan-out, and a polling trigger that polls every 3
+ * seconds); the shipped examples come from checks.js, the IDs from workflow-ids.js.
  */
 
 /**
@@ -54,22 +54,24 @@ function fanOutWorkflow(id, name, credential, count, ticketIds) {
 }
 
 /**
- * The Syncro Polling Trigger on "New Ticket", polling every `everySeconds` seconds (a custom cron with a
- * seconds field: n8n refuses only a `*` there), then a No-Op.
- * @param {string} id @param {{id: string, name: string}} credential @param {number} everySeconds
+ * The Syncro Polling Trigger on "New Ticket", polling every `everySeconds` seconds, then a No-Op.
+ * n8n allows no poll interval under a minute: 2.41 refuses any cron whose seconds field is not one fixed second
+ * ("The polling interval is too short"; 2.8 and 1.x refuse only a `*` there). So each poll of the minute is a
+ * poll time of its own, each a cron at one fixed second: every version accepts that.
+ * @param {string} id @param {string} name @param {{id: string, name: string}} credential @param {number} everySeconds
  */
-function pollingWorkflow(id, credential, everySeconds) {
+function pollingWorkflow(id, name, credential, everySeconds) {
 	const seconds = Array.from({ length: Math.ceil(60 / everySeconds) }, (_, i) => i * everySeconds).filter((s) => s < 60);
 	return {
 		id,
-		name: 'queue e2e: new tickets (polling trigger)',
+		name,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 		nodes: [
 			{
 				parameters: {
-					pollTimes: { item: [{ mode: 'custom', cronExpression: `${seconds.join(',')} * * * * *` }] },
+					pollTimes: { item: seconds.map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) },
 					event: 'ticketCreated',
 					options: {},
 				},
