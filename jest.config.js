@@ -2,8 +2,13 @@
  * Jest runs the TypeScript tests directly (ts-jest); the nodes are loaded from dist/ as n8n loads them.
  * ts-jest only transpiles (test/tsconfig.json sets isolatedModules): its type-checking language service kept
  * jest's workers from exiting ("A worker process has failed to exit gracefully"). `npm test` type-checks the
- * tests in a step of its own (tsc -p test/tsconfig.json).
+ * tests in a step of its own (tsc -p test/tsconfig.json). Each worker also ends with `process.exit()` as soon
+ * as jest says the run is over: Node's teardown of a large worker's heap outlasted the 500 ms jest allows
+ * (test/jest/fast-worker-exit.js). jest-worker starts its workers with this process's `execArgv`.
  */
+const fastWorkerExit = require.resolve('./test/jest/fast-worker-exit.js');
+if (!process.execArgv.includes(fastWorkerExit)) process.execArgv.push('--require', fastWorkerExit);
+
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
