@@ -25,13 +25,12 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
-const { findRuntime, label } = require('../test/e2e/versions');
+const { label, runtimeFromArgs } = require('../test/e2e/versions');
 
 const ROOT = path.resolve(__dirname, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const n8nArg = argv.indexOf('--n8n');
-const RUNTIME = findRuntime(n8nArg >= 0 ? argv[n8nArg + 1] : undefined);
+const RUNTIME = runtimeFromArgs(argv);
 // One sandbox per n8n version: a database migrated by one version is not for another.
 const SANDBOX = path.join(ROOT, '.n8n-sandbox', `n8n-${RUNTIME.n8n}`);
 const STATE_FILE = path.join(SANDBOX, 'sandbox.json');

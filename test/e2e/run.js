@@ -24,7 +24,7 @@ const path = require('node:path');
 
 const { ensureN8n } = require('./install');
 const { N8n, installPackage, packPackage, sleep, waitFor } = require('./n8n');
-const { findRuntime, label } = require('./versions');
+const { label, runtimeFromArgs } = require('./versions');
 const { WORKFLOW_IDS } = require('./workflow-ids');
 const { pollingWorkflow } = require('./workflows');
 const { createSimulator } = require('../simulator/server');
@@ -48,8 +48,7 @@ const ONLY = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter
 const wanted = (/** @type {string} */ group) => ONLY.length === 0 || ONLY.includes(group);
 
 const POLL_EVERY_S = 3;
-const runtimeArg = process.argv.indexOf('--n8n');
-const RUNTIME = findRuntime(runtimeArg > 0 ? process.argv[runtimeArg + 1] : process.env.E2E_N8N);
+const RUNTIME = runtimeFromArgs(process.argv.slice(2), process.env.E2E_N8N);
 const LABEL = label(RUNTIME);
 
 const report = createReport(LABEL);

@@ -117,6 +117,16 @@ function findRuntime(selector) {
 }
 
 /**
+ * The runtime that `--n8n <version>` in `argv` names, else the one `fallback` selects (an environment
+ * variable), else the default.
+ * @param {string[]} argv the arguments after the script's path @param {string | undefined} [fallback] @returns {Runtime}
+ */
+function runtimeFromArgs(argv, fallback) {
+	const at = argv.indexOf('--n8n');
+	return findRuntime(at >= 0 ? argv[at + 1] : fallback);
+}
+
+/**
  * The runtimes a comma-separated list selects (E2E_VERSIONS=2.8.4,1.123), in matrix order; every runtime
  * when the list is empty or `all`.
  * @param {string | undefined} list @returns {Runtime[]}
@@ -133,4 +143,4 @@ function label(/** @type {Runtime} */ runtime) {
 	return `n8n ${runtime.n8n}, Node ${runtime.node === 'system' ? process.versions.node : runtime.node}`;
 }
 
-module.exports = { RUNTIMES, DEFAULT_RUNTIME, MAX_WORKFLOW_ID_LENGTH, compareVersions, findRuntime, label, selectRuntimes };
+module.exports = { RUNTIMES, DEFAULT_RUNTIME, MAX_WORKFLOW_ID_LENGTH, compareVersions, findRuntime, label, runtimeFromArgs, selectRuntimes };

@@ -186,22 +186,18 @@ function isSharable(placed: Placed): boolean {
 }
 
 /**
- * The options of one shared collection, or undefined when two of its collections have different options of
- * the same name (n8n would show one name twice in the "Add Field" list). `along` is what varies within the
- * cluster: several resources of one operation, or several operations of one resource.
+ * The options of one shared collection. `lanes` agree on the value shape of every option name
+ * (`withoutConflicts`): options of one name may differ (a description, a list of values) where they apply to
+ * different operations. `along` is what varies within the cluster: several resources of one operation, or
+ * several operations of one resource.
  */
-function sharedOptions(lanes: Placed[], along: 'resource' | 'operation'): INodeProperties[] | undefined {
+function sharedOptions(lanes: Placed[], along: 'resource' | 'operation'): INodeProperties[] {
 	const entries: Placed[] = [];
 	lanes.forEach((lane, laneIndex) => {
 		(lane.property.options as INodeProperties[]).forEach((option, position) => {
 			entries.push({ property: option, index: laneIndex * 100_000 + position, resource: lane.resource, operation: lane.operation, key: JSON.stringify(option), otherConditions: {} });
 		});
 	});
-	// Options of one name may differ (a description, a list of values) where they apply to different
-	// operations, but not in their value shape (see withoutConflicts).
-	const shapesByName = new Map<string, Set<string>>();
-	for (const e of entries) shapesByName.set(e.property.name, (shapesByName.get(e.property.name) ?? new Set()).add(valueShape(e.property)));
-	if ([...shapesByName.values()].some((shapes) => shapes.size > 1)) return undefined;
 
 	const all = unique(lanes.map((lane) => lane[along]));
 	const byKey = new Map<string, Placed[]>();
@@ -223,7 +219,8 @@ const valueShape = (option: INodeProperties) => JSON.stringify([option.type, opt
 
 /**
  * The collections of a group that can share one options list: while two of them have options of one name
- * with different value shapes, the collections holding the less common shape leave the group.
+ * with different value shapes (n8n's "Add Field" would show one name twice, taking the first one's shape),
+ * the collections holding the less common shape leave the group.
  */
 function withoutConflicts(lanes: Placed[]): Placed[] {
 	let kept = lanes;
@@ -274,7 +271,6 @@ export function shareCollectionOptions(expanded: INodeProperties[]): INodeProper
 			const lanes = withoutConflicts(group.lanes);
 			if (lanes.length < 2) continue;
 			const options = sharedOptions(lanes, along);
-			if (!options) continue;
 			const saving = unsharedSize(lanes) - (size({ ...withoutDisplayOptions(lanes[0].property), options }) + 60);
 			if (saving > (best?.saving ?? 0)) best = { lanes, options, saving };
 		}

@@ -24,7 +24,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { ensureN8n } = require('../install');
-const { findRuntime, label } = require('../versions');
+const { label, runtimeFromArgs } = require('../versions');
 const { WORKFLOW_IDS } = require('../workflow-ids');
 const { killAll, packPackage, sleep, waitFor, REPO_ROOT } = require('../n8n');
 const { createSimulator } = require('../../simulator/server');
@@ -57,8 +57,7 @@ const RESULTS_FILE = resultsIndex > 0 ? path.resolve(process.argv[resultsIndex +
 /** @type {QueueCluster | undefined} */
 let activeCluster;
 let databaseUsed = 'PostgreSQL';
-const runtimeArg = process.argv.indexOf('--n8n');
-const RUNTIME = findRuntime(runtimeArg > 0 ? process.argv[runtimeArg + 1] : process.env.QUEUE_N8N);
+const RUNTIME = runtimeFromArgs(process.argv.slice(2), process.env.QUEUE_N8N);
 const LABEL = label(RUNTIME);
 const report = createReport(LABEL);
 const { check, skipped, info } = report;
