@@ -11,6 +11,7 @@
  * which process did what: "Enqueued execution 12 (job 3)" on the process that queued it, "Worker started
  * execution 12 (job 3)" on the worker that ran it.
  */
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -245,6 +246,57 @@ class QueueCluster {
 			startedAt: started[0]?.at,
 			finishedAt: finished[0]?.at,
 		};
+	}
+
+	/**
+	 * Bull's view of the default queue, for a failure report: jobs waiting, active (with or without a worker's
+	 * lock), paused, delayed, failed, and whether the queue is paused. Says why when redis-cli cannot tell.
+	 */
+	queueState() {
+		const cli = path.join(path.dirname(this.options.redisBin), 'redis-cli');
+		if (!this.redis || !fs.existsSync(cli)) return 'no redis-cli beside redis-server';
+		const port = String(this.redis.port);
+		const redis = (/** @type {string[]} */ ...args) => execFileSync(cli, ['-p', port, ...args], { encoding: 'utf8', timeout: 5_000 }).trim();
+		// n8n's queue: Bull's default prefix and the queue named "jobs".
+		const key = (/** @type {string} */ name) => `bull:jobs:${name}`;
+		try {
+			const active = redis('LRANGE', key('active'), '0', '-1').split('\n').filter(Boolean);
+			const locked = active.filter((id) => redis('EXISTS', key(`${id}:lock`)) === '1');
+			return [
+				`waiting ${redis('LLEN', key('wait'))}`,
+				`active ${active.length}${active.length ? ` (jobs ${active.join(', ')}; locked by a worker: ${locked.join(', ') || 'none'})` : ''}`,
+				`paused ${redis('LLEN', key('paused'))}`,
+				`delayed ${redis('ZCARD', key('delayed'))}`,
+				`failed ${redis('ZCARD', key('failed'))}`,
+				`queue paused: ${redis('EXISTS', key('meta-paused')) === '1' ? 'yes' : 'no'}`,
+			].join(', ');
+		} catch (error) {
+			return `redis-cli failed: ${/** @type {Error} */ (error).message}`;
+		}
+	}
+
+	/**
+	 * The database sessions that are not idle (waiting on a lock, or idle inside an open transaction), one line
+	 * each, for a failure report. PostgreSQL only.
+	 * @returns {string[]}
+	 */
+	databaseState() {
+		if (this.options.database.kind !== 'postgres' || !this.postgres) return [];
+		const psql = path.join(this.options.database.binDir, 'psql');
+		const sql =
+			"select pid, state, coalesce(wait_event_type || ':' || wait_event, '-'), coalesce(extract(epoch from now() - xact_start)::int, -1), " +
+			"left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_activity " +
+			"where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'";
+		try {
+			const out = execFileSync(psql, ['-h', '127.0.0.1', '-p', String(this.postgres.port), '-U', this.postgres.user, '-d', this.postgres.database, '-At', '-F', ' | ', '-c', sql], {
+				encoding: 'utf8',
+				timeout: 5_000,
+			});
+			const rows = out.split('\n').filter(Boolean);
+			return rows.length ? rows.map((r) => `database session: ${r}`) : ['database: no session busy or in a transaction'];
+		} catch (error) {
+			return [`database: psql failed: ${/** @type {Error} */ (error).message}`];
+		}
 	}
 
 	/** Waits until a worker's log shows it finished an execution. */
