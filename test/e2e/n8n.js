@@ -508,16 +508,19 @@ class N8n {
 	/**
 	 * The first request to a production webhook URL after activating its workflow. n8n answers 404 for a path
 	 * it has no webhook for (the Syncro Trigger itself never does). n8n 2.41 answers the activation call before
-	 * it registers the webhooks (quirk `activatesInBackground`: 404 for a few hundred milliseconds or more),
-	 * so there a 404 is retried for up to 15 seconds, as a user reloading the page would; elsewhere it is the
-	 * answer. A 404 comes from n8n before the workflow runs: retrying it has no side effect.
+	 * it registers the webhooks (quirk `activatesInBackground`), and it registers in two steps: it makes the URL
+	 * live, then runs the trigger's create hook (which puts the secret's key in static data), then saves static
+	 * data. A request in between runs on the workflow as stored, so the Syncro Trigger's setup page answers
+	 * 409 "no secret yet" (seen in CI on n8n 2.41.1). There both answers are retried for up to 15 seconds, as
+	 * a user reloading the page would; elsewhere they are the answer. Neither runs the workflow: retrying them
+	 * has no side effect.
 	 * @param {string} url @param {RequestInit} [init] @returns {Promise<Response>}
 	 */
 	async webhookFetch(url, init = {}) {
 		const deadline = Date.now() + (this.runtime.quirks.activatesInBackground ? 15_000 : 0);
 		for (;;) {
 			const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
-			if (res.status !== 404 || Date.now() >= deadline) return res;
+			if (![404, 409].includes(res.status) || Date.now() >= deadline) return res;
 			await res.arrayBuffer().catch(() => undefined);
 			await sleep(100);
 		}

@@ -12,7 +12,8 @@
  * Quirks are n8n-side behaviours a version is known to have; the driver consults them by name:
  * - `activatesInBackground`: the activation call answers (`active: true`) before n8n has registered the
  *   workflow's webhooks, triggers and pollers (n8n 2.41 activates through a publication outbox): a production
- *   URL answers 404 for a moment (N8n.webhookFetch retries it), and an activation that fails shows only in
+ *   URL answers 404 for a moment, and the Syncro Trigger's setup page 409 until n8n has saved the static data
+ *   its create hook wrote (N8n.webhookFetch retries both), and an activation that fails shows only in
  *   n8n's log, never in the API's answer.
  * - `codeNodeOutputNullInExpressions`: an n8n bug of 1.123.81's default expression engine ("vm"):
  *   `$('<a Code node>').item`, `.first()`, `.itemMatching()` evaluate to null (a Set node's output reads fine;

@@ -169,6 +169,21 @@ describe('writes', () => {
 		}
 	});
 
+	it('in a storm that lasts many windows, a write refused with 429 keeps its turn and is not starved by the items behind it', async () => {
+		// 40 POSTs through 8 parallel slots against 3 requests per 300 ms: 14 windows of refusals. Before a refused
+		// request kept its turn, the items behind it took the free slots and one item failed in 5 of 6 runs.
+		sim.setRateLimit({ limit: 3, windowMs: 300 });
+		try {
+			const many = Array.from({ length: 40 }, (_, i) => ({ id: 4001 + (i % 12), subject: `Long storm ${i + 1}` }));
+			const result = await runChain(many, [{ name: 'Comment', parameters: addComment({ parallelWrites: true }) }], syncroCredentials(sim.baseUrl, sim.token, { rateLimitWindowMs: 300 }));
+			expect(result.error).toBeUndefined();
+			const landed = sim.requests.filter((r) => r.method === 'POST' && r.status === 200).map((r) => r.body?.subject);
+			expect(landed.sort()).toEqual(many.map((m) => m.subject).sort());
+		} finally {
+			sim.setRateLimit(null);
+		}
+	}, 30_000);
+
 	it('find-or-create runs one item at a time even with Allow Parallel Writes', async () => {
 		sim.setLatency(20);
 		const people = Array.from({ length: 4 }, (_, i) => ({ email: `same-${i % 2}@find.example` }));

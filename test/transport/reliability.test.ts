@@ -76,12 +76,27 @@ describe('rate limit (429 "Retry later")', () => {
 		expect(sim.requests.map((r) => r.status)).toEqual([429, 200]);
 	});
 
-	it('gives a clear "rate limited" error after bounded attempts', async () => {
-		sim.failNext({ status: 429, count: 50, raw: 'Retry later\n', headers: { 'Content-Type': 'text/plain' } });
-		const result = await runChain([{}], [getTicket()], creds({ rateLimitWindowMs: 30 }));
-		expect(result.error?.message).toMatch(/Syncro rate limit: still refused after 7 attempts/);
+	it('gives a clear "rate limited" error once the request has been refused for five windows', async () => {
+		sim.failNext({ status: 429, count: 500, raw: 'Retry later\n', headers: { 'Content-Type': 'text/plain' } });
+		const result = await runChain([{}], [getTicket()], creds({ rateLimitWindowMs: 60 }));
+		const attempts = sim.requests.length;
+		expect(result.error?.message).toBe(`Syncro rate limit: still refused after ${/after ([\d.]+ s) /.exec(result.error?.message ?? '')?.[1]} (${attempts} attempts, 429)`);
 		expect(result.error?.description).toMatch(/Requests per Minute/);
-		expect(sim.requests).toHaveLength(7);
+		// Five windows of 60 ms from the first 429 to the last: more attempts than the backoff's first steps, and bounded.
+		const span = sim.requests[attempts - 1].at - sim.requests[0].at;
+		expect(span).toBeGreaterThanOrEqual(300);
+		expect(span).toBeLessThan(300 + 2 * 60 + 200);
+		expect(attempts).toBeGreaterThanOrEqual(7);
+		expect(sim.requests.every((r) => r.status === 429)).toBe(true);
+	});
+
+	it('honours a Retry-After longer than the budget only until the budget ends', async () => {
+		sim.failNext({ status: 429, count: 2, raw: 'Retry later\n', headers: { 'Content-Type': 'text/plain', 'Retry-After': '60' } });
+		const result = await runChain([{}], [getTicket()], creds({ rateLimitWindowMs: 60 }));
+		// Retry-After asks for a minute; the budget is five windows (300 ms), so the second attempt comes when it ends and is the last.
+		expect(result.error?.message).toMatch(/^Syncro rate limit: still refused after 0\.3 s \(2 attempts, 429\)$/);
+		expect(sim.requests.map((r) => r.status)).toEqual([429, 429]);
+		expect(sim.requests[1].at - sim.requests[0].at).toBeGreaterThanOrEqual(290);
 	});
 });
 

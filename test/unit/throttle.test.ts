@@ -63,3 +63,50 @@ describe('throttle', () => {
 		await expect(waiting).rejects.toBeDefined();
 	});
 });
+
+describe('throttle after a 429', () => {
+	it('serves a request sent again after a 429 before the first attempts waiting behind it', async () => {
+		const throttle = new Throttle({ limit: 1, windowMs: 200 });
+		const order: string[] = [];
+		const take = (name: string, retry = false) =>
+			throttle.acquire(undefined, { retry }).then((release) => {
+				order.push(name);
+				release();
+			});
+		const first = await throttle.acquire();
+		// Two first attempts queue up, then the request that was just refused comes back.
+		const waiting = [take('b'), take('c'), take('a again', true)];
+		first();
+		await Promise.all(waiting);
+		expect(order).toEqual(['a again', 'b', 'c']);
+	});
+
+	it('keeps arrival order among retries', async () => {
+		const throttle = new Throttle({ limit: 1, windowMs: 100 });
+		const order: string[] = [];
+		const take = (name: string, retry = false) =>
+			throttle.acquire(undefined, { retry }).then((release) => {
+				order.push(name);
+				release();
+			});
+		const first = await throttle.acquire();
+		const waiting = [take('b'), take('x again', true), take('y again', true)];
+		first();
+		await Promise.all(waiting);
+		expect(order).toEqual(['x again', 'y again', 'b']);
+	});
+
+	it('a cancelled waiter leaves the line without holding up the others', async () => {
+		const throttle = new Throttle({ limit: 1, windowMs: 100 });
+		const first = await throttle.acquire();
+		const controller = new AbortController();
+		const cancelled = throttle.acquire(controller.signal, { retry: true });
+		const next = throttle.acquire();
+		controller.abort();
+		await expect(cancelled).rejects.toThrow(/cancelled/);
+		first();
+		(await next)();
+		// The window holds only `next`: the cancelled waiter took no slot.
+		expect(throttle.inWindow).toBe(1);
+	});
+});

@@ -5,7 +5,8 @@
  *   API root built by `apiUrl()` (plain path segments only);
  * - a process-wide throttle keeps us under Syncro's per-IP limit;
  * - 429 / "Retry later" is retried for every method (Syncro did not process the request), honouring
- *   Retry-After, else exponential backoff with jitter; 502/503/504, resets and timeouts are retried
+ *   Retry-After, else exponential backoff with jitter, until the request has been refused for five
+ *   rate-limit windows (5 minutes at Syncro's limit); 502/503/504, resets and timeouts are retried
  *   for idempotent methods only (GET, PUT, DELETE): a POST is never sent twice;
  * - every failure becomes a NodeApiError with Syncro's own words, the status, and the permission needed;
  * - the token never appears in a message, a log line or a URL.
@@ -56,7 +57,14 @@ export interface SyncroRequest {
 export const CREDENTIAL_NAME = 'syncroApi';
 export const DEFAULT_REQUESTS_PER_MINUTE = 180;
 const DEFAULT_TIMEOUT_MS = 60_000;
-const MAX_RATE_LIMIT_RETRIES = 6;
+/**
+ * How long a request keeps retrying 429s, in rate-limit windows from its first 429. A budget in time, not in
+ * attempts: the process's other requests take the window's free slots before a backed-off one (the throttle
+ * serves callers in arrival order), so a count of attempts can run out while Syncro is still accepting
+ * requests. Five windows outlast a burst of refusals; a request refused that long is sharing the IP with
+ * something that does not stop.
+ */
+const RATE_LIMIT_BUDGET_WINDOWS = 5;
 const MAX_TRANSIENT_RETRIES = 3;
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
 const TRANSIENT_CODES = new Set([
@@ -169,6 +177,12 @@ export function backoffMs(attempt: number, windowMs: number, random = Math.rando
 	return Math.round(capped / 2 + random() * (capped / 2));
 }
 
+/** "5 minutes", "1.5 s": how long something took, for a message. */
+function showDuration(ms: number): string {
+	if (ms >= 120_000) return `${Math.round(ms / 60_000)} minutes`;
+	return `${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} s`;
+}
+
 function errorCode(error: unknown): string | undefined {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
@@ -230,10 +244,12 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 	const idempotent = method === 'GET' || method === 'PUT' || method === 'DELETE';
 	const signal = cancelSignal(ctx);
 	let rateLimited = 0;
+	let firstRefusedAt: number | undefined;
 	let transient = 0;
 
 	for (;;) {
-		const release = await throttle.acquire(signal).catch(() => {
+		// Once refused with a 429, the request keeps its turn in the throttle (see throttle.ts).
+		const release = await throttle.acquire(signal, { retry: rateLimited > 0 }).catch(() => {
 			throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting for the Syncro rate limit', {
 				itemIndex: req.itemIndex,
 			});
@@ -285,16 +301,19 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 		const status = response.statusCode;
 
 		if (status === 429 || isRateLimitBody(body)) {
-			if (rateLimited < MAX_RATE_LIMIT_RETRIES) {
-				// Retry-After is honoured up to five windows (5 minutes for Syncro): the attempts stay bounded in time too.
-				const wait = Math.min(retryAfterMs(response.headers) ?? backoffMs(rateLimited, windowMs), 5 * windowMs);
-				rateLimited++;
-				throttle.pause(Date.now() + wait);
+			const now = Date.now();
+			firstRefusedAt ??= now;
+			const budgetLeft = firstRefusedAt + RATE_LIMIT_BUDGET_WINDOWS * windowMs - now;
+			rateLimited++;
+			if (budgetLeft > 0) {
+				// Retry-After is honoured within the budget: the last attempt is made when the budget ends.
+				const wait = Math.min(retryAfterMs(response.headers) ?? backoffMs(rateLimited - 1, windowMs), budgetLeft);
+				throttle.pause(now + wait);
 				logWarn(ctx, 'Syncro rate limit hit, backing off', { method, path: shownPath, attempt: rateLimited, waitMs: wait });
 				continue;
 			}
 			throw new NodeApiError(ctx.getNode(), { status, path: shownPath } as JsonObject, {
-				message: `Syncro rate limit: still refused after ${rateLimited + 1} attempts (429)`,
+				message: `Syncro rate limit: still refused after ${showDuration(now - firstRefusedAt)} (${rateLimited} attempts, 429)`,
 				description:
 					`${method} ${shownPath}. Syncro allows 180 requests per minute per IP address, shared by every workflow and machine ` +
 					'behind that address. Lower "Requests per Minute" in the Syncro credential (for example 180 divided by the number of ' +

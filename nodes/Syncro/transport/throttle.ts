@@ -7,7 +7,9 @@
  * only when fewer than `limit` logged requests ended within the last window (plus a small margin). Then no
  * window of the server's clock ever holds more than `limit` arrivals, whatever the latency.
  * When Syncro still answers 429 (another process or machine shares the IP), `pause()` holds every caller of
- * the process until the given time, and for one window after it requests go one at a time.
+ * the process until the given time, and for one window after it requests go one at a time. A request sent
+ * again after a 429 keeps its turn: it is served before the first attempts waiting behind it, so the
+ * requests that arrived later cannot take every free slot while it backs off.
  */
 import * as n8nWorkflow from 'n8n-workflow';
 
@@ -19,13 +21,23 @@ export interface ThrottleSettings {
 /** Call when the answer arrived (or the request failed): the slot then counts from this moment. */
 export type Release = () => void;
 
+interface Waiter {
+	/** Sent before and refused with a 429: served before first attempts. */
+	retry: boolean;
+	grant(release: Release): void;
+}
+
 export class Throttle {
 	/** End times of recent requests; Infinity while in flight. */
 	private readonly log: number[] = [];
 	private pausedUntil = 0;
-	/** When Syncro last answered 429: for one window after it, requests go one at a time (see waitForSlot). */
+	/** When Syncro last answered 429: for one window after it, requests go one at a time (see wait). */
 	private rateLimitedAt = -Infinity;
-	private queue: Promise<void> = Promise.resolve();
+	/** Callers waiting for a slot, in the order they are served. */
+	private readonly waiting: Waiter[] = [];
+	private serving = false;
+	/** Ends the server's current wait when no caller is left to serve (every one was cancelled). */
+	private idle?: AbortController;
 	private released: Array<() => void> = [];
 	limit: number;
 	windowMs: number;
@@ -40,15 +52,32 @@ export class Throttle {
 		return Math.min(1000, Math.ceil(this.windowMs * 0.01));
 	}
 
-	/** Resolves when one more request may be sent; callers are served in arrival order. */
-	async acquire(signal?: AbortSignal): Promise<Release> {
-		const turn = this.queue.then(async () => await this.waitForSlot(signal));
-		// Keep the chain alive even when one waiter is aborted.
-		this.queue = turn.then(
-			() => undefined,
-			() => undefined,
-		);
-		return await turn;
+	/**
+	 * Resolves when one more request may be sent; rejects as soon as `signal` aborts. Callers are served in
+	 * arrival order, except that a `retry` (the same request again after a 429) goes before every first attempt.
+	 */
+	async acquire(signal?: AbortSignal, { retry = false }: { retry?: boolean } = {}): Promise<Release> {
+		if (signal?.aborted) throw new Error('The execution was cancelled');
+		return await new Promise<Release>((resolve, reject) => {
+			const cancelled = () => {
+				const i = this.waiting.indexOf(waiter);
+				if (i !== -1) this.waiting.splice(i, 1);
+				if (this.waiting.length === 0) this.idle?.abort();
+				reject(new Error('The execution was cancelled'));
+			};
+			const waiter: Waiter = {
+				retry,
+				grant: (release) => {
+					signal?.removeEventListener('abort', cancelled);
+					resolve(release);
+				},
+			};
+			signal?.addEventListener('abort', cancelled, { once: true });
+			const firstAttempt = retry ? this.waiting.findIndex((w) => !w.retry) : -1;
+			if (firstAttempt === -1) this.waiting.push(waiter);
+			else this.waiting.splice(firstAttempt, 0, waiter);
+			void this.serve();
+		});
 	}
 
 	/** Holds every request of the process until `until` (epoch ms): used after a 429. */
@@ -67,33 +96,47 @@ export class Throttle {
 		return this.log.filter((t) => t > windowStart).length;
 	}
 
-	private async waitForSlot(signal?: AbortSignal): Promise<Release> {
-		for (;;) {
-			const now = this.now();
-			const windowStart = now - (this.windowMs + this.marginMs);
-			for (let i = this.log.length - 1; i >= 0; i--) if (this.log[i] <= windowStart) this.log.splice(i, 1);
-			let waitMs = this.pausedUntil - now;
-			let waitForRelease = false;
-			if (this.log.length >= this.limit) {
-				const sorted = [...this.log].sort((a, b) => a - b);
-				const blocking = sorted[this.log.length - this.limit];
-				if (blocking === Infinity) waitForRelease = true;
-				else waitMs = Math.max(waitMs, blocking - windowStart);
+	/** Gives slots to the waiting callers, first in line first, while any are waiting (one server at a time). */
+	private async serve(): Promise<void> {
+		if (this.serving) return;
+		this.serving = true;
+		try {
+			while (this.waiting.length > 0) {
+				const wait = this.wait();
+				if (wait === 0) {
+					// Taking the slot and handing it over happen together: nothing can come between them.
+					this.log.push(Infinity);
+					this.waiting.shift()?.grant(this.releaser());
+					continue;
+				}
+				const idle = new AbortController();
+				this.idle = idle;
+				// Woken by the next answer or the end of the wait; the loop ends here if every caller was cancelled.
+				if (wait === 'release') await wokenOrCancelled(new Promise<void>((resolve) => this.released.push(resolve)), idle.signal).catch(() => undefined);
+				else await sleep(wait, idle.signal).catch(() => undefined);
+				this.idle = undefined;
 			}
-			// After a 429, the IP's budget is spent by someone else too: for one window, one request at a time, so
-			// that callers who all waited out the pause do not all try again at once and all be refused again.
-			if (now - this.rateLimitedAt < this.windowMs && this.log.includes(Infinity)) waitForRelease = true;
-			if (!waitForRelease && waitMs <= 0) {
-				this.log.push(Infinity);
-				return this.releaser();
-			}
-			if (waitForRelease) {
-				// Wake on the next answer, or reject as soon as the execution is cancelled.
-				await wokenOrCancelled(new Promise<void>((resolve) => this.released.push(resolve)), signal);
-			} else {
-				await sleep(waitMs, signal);
-			}
+		} finally {
+			this.serving = false;
 		}
+	}
+
+	/** 0 when a request may start now, else how long to wait: milliseconds, or until an answer comes back. */
+	private wait(): number | 'release' {
+		const now = this.now();
+		const windowStart = now - (this.windowMs + this.marginMs);
+		for (let i = this.log.length - 1; i >= 0; i--) if (this.log[i] <= windowStart) this.log.splice(i, 1);
+		// After a 429, the IP's budget is spent by someone else too: for one window, one request at a time, so
+		// that callers who all waited out the pause do not all try again at once and all be refused again.
+		if (now - this.rateLimitedAt < this.windowMs && this.log.includes(Infinity)) return 'release';
+		let waitMs = this.pausedUntil - now;
+		if (this.log.length >= this.limit) {
+			const sorted = [...this.log].sort((a, b) => a - b);
+			const blocking = sorted[this.log.length - this.limit];
+			if (blocking === Infinity) return 'release';
+			waitMs = Math.max(waitMs, blocking - windowStart);
+		}
+		return waitMs > 0 ? waitMs : 0;
 	}
 
 	private releaser(): Release {
