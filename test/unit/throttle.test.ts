@@ -65,35 +65,27 @@ describe('throttle', () => {
 });
 
 describe('throttle after a 429', () => {
-	it('serves a request sent again after a 429 before the first attempts waiting behind it', async () => {
-		const throttle = new Throttle({ limit: 1, windowMs: 200 });
+	/** The order in which `requests` (first attempts, or retries after a 429) get a slot once the one in flight ends. */
+	async function servedOrder(requests: Array<{ name: string; retry?: boolean }>): Promise<string[]> {
+		const throttle = new Throttle({ limit: 1, windowMs: 100 });
 		const order: string[] = [];
-		const take = (name: string, retry = false) =>
-			throttle.acquire(undefined, { retry }).then((release) => {
-				order.push(name);
-				release();
-			});
-		const first = await throttle.acquire();
-		// Two first attempts queue up, then the request that was just refused comes back.
-		const waiting = [take('b'), take('c'), take('a again', true)];
-		first();
+		const inFlight = await throttle.acquire();
+		const waiting = requests.map(async ({ name, retry }) => {
+			const release = await throttle.acquire(undefined, { retry });
+			order.push(name);
+			release();
+		});
+		inFlight();
 		await Promise.all(waiting);
-		expect(order).toEqual(['a again', 'b', 'c']);
+		return order;
+	}
+
+	it('serves a request sent again after a 429 before the first attempts waiting behind it', async () => {
+		expect(await servedOrder([{ name: 'b' }, { name: 'c' }, { name: 'a again', retry: true }])).toEqual(['a again', 'b', 'c']);
 	});
 
 	it('keeps arrival order among retries', async () => {
-		const throttle = new Throttle({ limit: 1, windowMs: 100 });
-		const order: string[] = [];
-		const take = (name: string, retry = false) =>
-			throttle.acquire(undefined, { retry }).then((release) => {
-				order.push(name);
-				release();
-			});
-		const first = await throttle.acquire();
-		const waiting = [take('b'), take('x again', true), take('y again', true)];
-		first();
-		await Promise.all(waiting);
-		expect(order).toEqual(['x again', 'y again', 'b']);
+		expect(await servedOrder([{ name: 'b' }, { name: 'x again', retry: true }, { name: 'y again', retry: true }])).toEqual(['x again', 'y again', 'b']);
 	});
 
 	it('a cancelled waiter leaves the line without holding up the others', async () => {
