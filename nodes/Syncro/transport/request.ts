@@ -58,11 +58,10 @@ export const CREDENTIAL_NAME = 'syncroApi';
 export const DEFAULT_REQUESTS_PER_MINUTE = 180;
 const DEFAULT_TIMEOUT_MS = 60_000;
 /**
- * How long a request keeps retrying 429s, in rate-limit windows from its first 429. A budget in time, not in
- * attempts: the process's other requests take the window's free slots before a backed-off one (the throttle
- * serves callers in arrival order), so a count of attempts can run out while Syncro is still accepting
- * requests. Five windows outlast a burst of refusals; a request refused that long is sharing the IP with
- * something that does not stop.
+ * How long a request keeps retrying 429s, in rate-limit windows from its first 429. A budget in time, not a
+ * count of attempts: the backoff's first steps are short, so 7 attempts used to run out within about two
+ * windows, while refusals caused by another client on the same IP can last longer. Five windows outlast a
+ * burst; a request refused that long shares the IP with something that does not stop, and the error says so.
  */
 const RATE_LIMIT_BUDGET_WINDOWS = 5;
 const MAX_TRANSIENT_RETRIES = 3;
