@@ -82,10 +82,11 @@ describe('rate limit (429 "Retry later")', () => {
 		const attempts = sim.requests.length;
 		expect(result.error?.message).toBe(`Syncro rate limit: still refused after ${/after ([\d.]+ s) /.exec(result.error?.message ?? '')?.[1]} (${attempts} attempts, 429)`);
 		expect(result.error?.description).toMatch(/Requests per Minute/);
-		// Five windows of 60 ms from the first 429 to the last: more attempts than the backoff's first steps, and bounded.
+		// Five windows of 60 ms from the first 429 to the last (7 attempts used to end within about two), and no
+		// open-ended wait after it (the bound leaves room for a loaded machine).
 		const span = sim.requests[attempts - 1].at - sim.requests[0].at;
 		expect(span).toBeGreaterThanOrEqual(300);
-		expect(span).toBeLessThan(300 + 2 * 60 + 200);
+		expect(span).toBeLessThan(1300);
 		expect(attempts).toBeGreaterThanOrEqual(7);
 		expect(sim.requests.every((r) => r.status === 429)).toBe(true);
 	});
@@ -94,9 +95,11 @@ describe('rate limit (429 "Retry later")', () => {
 		sim.failNext({ status: 429, count: 2, raw: 'Retry later\n', headers: { 'Content-Type': 'text/plain', 'Retry-After': '60' } });
 		const result = await runChain([{}], [getTicket()], creds({ rateLimitWindowMs: 60 }));
 		// Retry-After asks for a minute; the budget is five windows (300 ms), so the second attempt comes when it ends and is the last.
-		expect(result.error?.message).toMatch(/^Syncro rate limit: still refused after 0\.3 s \(2 attempts, 429\)$/);
+		expect(result.error?.message).toMatch(/^Syncro rate limit: still refused after 0\.\d s \(2 attempts, 429\)$/);
 		expect(sim.requests.map((r) => r.status)).toEqual([429, 429]);
-		expect(sim.requests[1].at - sim.requests[0].at).toBeGreaterThanOrEqual(290);
+		const gap = sim.requests[1].at - sim.requests[0].at;
+		expect(gap).toBeGreaterThanOrEqual(290);
+		expect(gap).toBeLessThan(1000);
 	});
 });
 
