@@ -38,7 +38,8 @@ const unique = (values: string[]): string[] => [...new Set(values)];
 const pair = (resource: string, operation: string): string => `${resource}\u0000${operation}`;
 
 function withoutDisplayOptions(property: INodeProperties): Omit<INodeProperties, 'displayOptions'> {
-	const { displayOptions: _displayOptions, ...rest } = property;
+	const rest = { ...property };
+	delete rest.displayOptions;
 	return rest;
 }
 

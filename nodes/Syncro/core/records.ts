@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Problem } from '../transport/baseUrl';
+import { hasControlCharacter } from '../transport/path';
 
 export interface RecordSpec {
 	label: string;
@@ -134,7 +135,7 @@ export function recordIdFromUrl(type: RecordType, value: string, appUrls: string
 	const aRecordUrl = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()} URL`;
 	const text = value.trim();
 	// The URL parser silently drops tabs and line breaks: a value holding any is refused before parsing.
-	if (/[\u0000-\u0020\u007f]/.test(text)) return { problem: `contains spaces or control characters; ${aRecordUrl} looks like ${expected}` };
+	if (hasControlCharacter(text, { orSpace: true })) return { problem: `contains spaces or control characters; ${aRecordUrl} looks like ${expected}` };
 	const url = URL.canParse(text) ? new URL(text) : undefined;
 	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
 		return { problem: `is not a plain web address; ${aRecordUrl} looks like ${expected}` };

@@ -51,13 +51,23 @@ export function decodeFully(value: string): string | undefined {
 	return undefined;
 }
 
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f/\\?#]/;
+/** Whether `text` holds a control character (U+0000 to U+001F, U+007F) or, with `orSpace`, a space. */
+export function hasControlCharacter(text: string, options: { orSpace?: boolean } = {}): boolean {
+	const highest = options.orSpace ? 0x20 : 0x1f;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code <= highest || code === 0x7f) return true;
+	}
+	return false;
+}
+
+const UNSAFE_CHARACTERS = /[/\\?#]/;
 
 /** Why a decoded segment is not plain, or undefined when it is. */
 function plainProblem(decoded: string): string | undefined {
 	if (decoded.trim() === '') return 'an empty path segment';
 	if (decoded === '.' || decoded === '..') return `"${decoded}" is not allowed as a path segment`;
-	if (UNSAFE_CHARACTERS.test(decoded)) return 'it contains "/", "\\", "?", "#" or a control character';
+	if (UNSAFE_CHARACTERS.test(decoded) || hasControlCharacter(decoded)) return 'it contains "/", "\\", "?", "#" or a control character';
 	return undefined;
 }
 
