@@ -6,17 +6,24 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { runOperation } from './core/execute';
-import { simplifyRecords } from './core/simplify';
-import { noRecordsResult, runsAsTool, toolErrorResult } from './core/tool';
-import { nodeProperties } from './core/properties';
-import { itemConcurrency, readRequestOptions, type RequestOptions } from './core/requestOptions';
-import type { OperationDef, ResourceDef } from './core/types';
-import { loadOptions } from './methods/loadOptions';
+import {
+	itemConcurrency,
+	mapBounded,
+	nodeProperties,
+	noRecordsResult,
+	readRequestOptions,
+	runOperation,
+	runsAsTool,
+	simplifyRecords,
+	toolErrorResult,
+	type OperationDef,
+	type RequestOptions,
+	type ResourceDef,
+} from './core';
 import { listSearch } from './methods/listSearch';
+import { loadOptions } from './methods/loadOptions';
 import { findOperation, RESOURCES } from './resources';
-import { cancelSignal } from './transport/request';
-import { bindRequestSlots, mapBounded, RequestSlots } from './transport/slots';
+import { bindRequestSlots, cancelledError, cancelSignal, invalidValueError, RequestSlots } from './transport';
 
 export class Syncro implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,8 +33,10 @@ export class Syncro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Work with Syncro (SyncroMSP) PSA and RMM: tickets, customers, contacts, assets, invoices, estimates, RMM alerts and the rest of the Syncro API',
+		// In n8n's node creator the Syncro Trigger's description stands for this node's entry (the two are merged);
+		// this one shows for the "Syncro Tool" of AI agents.
+		description: 'Tickets, customers, invoices, assets and RMM alerts in Syncro (SyncroMSP): every action of the Syncro API',
+		documentationUrl: 'https://github.com/n8n-nodes-syncro/n8n-nodes-syncro#the-syncro-node',
 		defaults: { name: 'Syncro' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -45,7 +54,7 @@ export class Syncro implements INodeType {
 			const resource = this.getNodeParameter('resource', 0) as string;
 			const operation = this.getNodeParameter('operation', 0) as string;
 			const found = findOperation(resource, operation);
-			if (!found) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
+			if (!found) throw invalidValueError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
 			plan = { ...found, options: readRequestOptions(this) };
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, 0);
@@ -77,7 +86,7 @@ export class Syncro implements INodeType {
 			const nodeError =
 				'error' in outcome
 					? asNodeError(this, outcome.error, itemIndex)
-					: new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+					: cancelledError(this.getNode(), { itemIndex });
 			// As a tool, the model gets Syncro's message and what to change instead of a failed run.
 			if (asTool && !signal?.aborted) {
 				output.push({ json: toolErrorResult(nodeError), pairedItem: { item: itemIndex } });

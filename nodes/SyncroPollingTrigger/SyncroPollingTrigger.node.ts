@@ -1,8 +1,9 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DEFAULT_MAX_REQUESTS, pollOnce, sample } from './poller';
 import { findSource, sourceOptions } from './sources';
+import { invalidValueError } from '../Syncro/transport';
 
 export class SyncroPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,7 +74,7 @@ export class SyncroPollingTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
 		const source = findSource(event);
-		if (!source) throw new NodeOperationError(this.getNode(), `Unknown event "${event}"`);
+		if (!source) throw invalidValueError(this.getNode(), `Unknown event "${event}"`);
 		const options = this.getNodeParameter('options', {}) as { maxRequests?: number };
 		const query = event === 'rmmAlertCreated' ? { status: this.getNodeParameter('alertStatus', 'active') as string } : {};
 

@@ -15,8 +15,7 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { extractCollection, isLastPage, totalPages } from '../Syncro/transport/paginate';
-import { syncroRequest, type QueryValue } from '../Syncro/transport/request';
+import { extractCollection, isLastPage, type QueryValue, syncroRequest, totalPages } from '../Syncro/transport';
 import { eventKey, recordTime, type PollSource } from './sources';
 
 export const OVERLAP_MS = 5 * 60_000;

@@ -7,7 +7,7 @@
  */
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { QueryValue } from '../Syncro/transport/request';
+import type { QueryValue } from '../Syncro/transport';
 
 export type SourceKind = 'since' | 'scan' | 'comments';
 

@@ -48,17 +48,17 @@ describe('text values that land in a path', () => {
 			'F00D\r\nX-Injected: 1',
 		]);
 		for (const [index, result] of results.entries()) {
-			expect(result.error).toMatch(new RegExp(`^Invalid "Device UUID" in item ${index + 1}: ".+" is not a UUID`));
+			expect(result.error).toMatch(new RegExp(`^Invalid "Device UUID" in item ${index + 1}: ".+": (it contains|"\\.\\." is not allowed|a control character)`));
 		}
 		expect(results[4].error).toContain('\\u0000');
 		expect(results[5].error).toContain('\\r\\n');
 		expect(sim.requests).toEqual([]);
 	});
 
-	it('User > Get Device sends a real UUID as it is', async () => {
+	it('User > Get Device sends a real UUID, and the u12345 of Syncro\'s document, as they are', async () => {
 		const uuid = 'f00dcafe-1111-4222-8333-444455556666';
-		await outcomes({ resource: 'user', operation: 'getDevice', deviceUuid: V }, [uuid]);
-		expect(sim.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /api/v1/user_devices/${uuid}`]);
+		await outcomes({ resource: 'user', operation: 'getDevice', deviceUuid: V }, [uuid, 'u12345']);
+		expect(sim.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /api/v1/user_devices/${uuid}`, 'GET /api/v1/user_devices/u12345']);
 	});
 
 	it('Appointment Type > Delete with ".." is refused instead of sending DELETE /api/v1/', async () => {

@@ -18,11 +18,24 @@ let sim: Simulator;
 useSimulator((s) => (sim = s), { pageSizes: { customers: 4 } });
 
 /** A load-options context whose requests really go out through n8n-core with the Bearer header. */
-function context(): ILoadOptionsFunctions {
+function context(options: { credentialSet?: boolean } = {}): ILoadOptionsFunctions {
 	const credentials = syncroCredentials(sim.baseUrl, sim.token);
+	const credentialSet = options.credentialSet ?? true;
 	return {
-		getCredentials: async () => credentials,
-		getNode: () => ({ id: 'n', name: 'Syncro', type: 'n8n-nodes-syncro.syncro', typeVersion: 1, position: [0, 0], parameters: {} }),
+		// n8n answers a node without a credential with "Node does not have any credentials set".
+		getCredentials: async () => {
+			if (!credentialSet) throw new Error('Node does not have any credentials set');
+			return credentials;
+		},
+		getNode: () => ({
+			id: 'n',
+			name: 'Syncro',
+			type: 'n8n-nodes-syncro.syncro',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			...(credentialSet ? { credentials: { syncroApi: { id: '1', name: 'Syncro account' } } } : {}),
+		}),
 		logger: { warn: () => undefined, debug: () => undefined, info: () => undefined, error: () => undefined },
 		helpers: {
 			httpRequestWithAuthentication: async (_name: string, options: IHttpRequestOptions) =>
@@ -53,6 +66,28 @@ describe('dropdowns loaded from the tenant', () => {
 	it('drops the blank priority and sorts by name', async () => {
 		const options = await loadOptions.getPriorities.call(context());
 		expect(options.map((o: { name: string }) => o.name)).toEqual(['0 Urgent', '1 High', '2 Normal', '3 Low']);
+	});
+});
+
+describe('a node that has no credential yet (just added: the editor asks before it sets the credential)', () => {
+	it('loads every dropdown empty, quietly, and sends nothing', async () => {
+		for (const method of Object.keys(loadOptions)) {
+			await expect(loadOptions[method].call(context({ credentialSet: false }))).resolves.toEqual([]);
+		}
+		expect(sim.requests).toEqual([]);
+	});
+
+	it('finds nothing in a record picker, quietly, and sends nothing', async () => {
+		for (const method of Object.keys(listSearch)) {
+			await expect(listSearch[method].call(context({ credentialSet: false }), 'acme')).resolves.toEqual({ results: [] });
+		}
+		expect(sim.requests).toEqual([]);
+	});
+
+	it('loads as soon as a credential is set', async () => {
+		await expect(loadOptions.getTicketStatuses.call(context({ credentialSet: false }))).resolves.toEqual([]);
+		const options = await loadOptions.getTicketStatuses.call(context());
+		expect(options).toContainEqual({ name: 'Waiting on Customer', value: 'Waiting on Customer' });
 	});
 });
 

@@ -16,10 +16,10 @@ import { generatedValues, HOSTILE_VALUES, hostileRecordUrls, sampleHostile } fro
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { RESOURCES } = require('../../dist/nodes/Syncro/resources');
-const { isTopLevel, optionalGroup, paramName } = require('../../dist/nodes/Syncro/core/describe');
-const { segmentKind } = require('../../dist/nodes/Syncro/core/execute');
+const { isTopLevel, optionalGroup, paramName } = require('../../dist/nodes/Syncro/core/layout');
+const { segmentKind } = require('../../dist/nodes/Syncro/core/coerce');
 const { RECORDS } = require('../../dist/nodes/Syncro/core/records');
-const { TENANT_LISTS } = require('../../dist/nodes/Syncro/methods/loadOptions');
+const { TENANT_LISTS } = require('../../dist/nodes/Syncro/core/tenantLists');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface Field {
@@ -56,8 +56,9 @@ const UUID = '123e4567-e89b-42d3-a456-426614174000';
 /** What the test itself expects a segment of each kind to look like (an oracle independent of the code). */
 const SEGMENT_PATTERNS: Record<string, string> = {
 	numericId: '[1-9][0-9]*',
-	uuid: '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}',
 	slug: '[A-Za-z0-9][A-Za-z0-9_-]*',
+	// A value whose format Syncro does not fix (a device UUID): any segment but a dot segment, plain or encoded.
+	plain: '(?!(?:\\.|%2[eE]){1,2}(?:$|/))[^/?#\\\\]+',
 };
 
 let sim: Simulator;
@@ -65,7 +66,7 @@ useSimulator((s) => (sim = s));
 
 /** A valid value of a field, so that only the field under test is hostile. */
 function validValue(field: Field): Value {
-	if (field.in === 'path' && segmentKind(field) === 'uuid') return UUID;
+	if (field.in === 'path' && segmentKind(field) === 'plain') return UUID;
 	switch (field.kind) {
 		case 'id':
 			return field.record ? { __rl: true, mode: 'id', value: '1' } : 1;

@@ -1,7 +1,8 @@
 import { Workflow } from 'n8n-workflow';
 
 import { SYNCRO_BASE_URL_EXPRESSION } from '../../credentials/SyncroApi.credentials';
-import { isProblem, normaliseSubdomain, resolveConnection } from '../../nodes/Syncro/transport/baseUrl';
+import { normaliseSubdomain, resolveConnection } from '../../nodes/Syncro/transport/baseUrl';
+import { isProblem } from '../../nodes/Syncro/transport/problem';
 
 const accepted: Array<[string, string]> = [
 	['acme', 'acme'],

@@ -1,4 +1,5 @@
-import { describeHttpError, isRateLimitBody, isSoftFailure, syncroErrorText } from '../../nodes/Syncro/transport/errors';
+import { isRateLimitBody, isSoftFailure, syncroErrorText } from '../../nodes/Syncro/transport/errorBodies';
+import { describeHttpError } from '../../nodes/Syncro/transport/errors';
 
 describe("Syncro's error bodies", () => {
 	it.each([

@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { buildProperties, isTopLevel } from '../../nodes/Syncro/core/describe';
-import { segmentKind } from '../../nodes/Syncro/core/execute';
+import { buildProperties } from '../../nodes/Syncro/core/describe';
+import { isTopLevel } from '../../nodes/Syncro/core/layout';
+import { segmentKind } from '../../nodes/Syncro/core/coerce';
 import { RESOURCES } from '../../nodes/Syncro/resources';
 import { Syncro } from '../../nodes/Syncro/Syncro.node';
 

@@ -13,7 +13,9 @@ describe('path segments', () => {
 		['numericId', 12, '12'],
 		['numericId', ' 12 ', '12'],
 		['numericId', '%31%32', '12'],
-		['uuid', 'F00DCAFE-1111-4222-8333-444455556666', 'F00DCAFE-1111-4222-8333-444455556666'],
+		['plain', 'F00DCAFE-1111-4222-8333-444455556666', 'F00DCAFE-1111-4222-8333-444455556666'],
+		// A device UUID as Syncro's own API document gives it: not an RFC 4122 UUID, and sent as it is.
+		['plain', 'u12345', 'u12345'],
 		['slug', 'INV-1001', 'INV-1001'],
 	] as const)('accepts a %s: %j', (kind, value, segment) => {
 		expect(pathSegment(value, kind)).toBe(segment);
@@ -30,8 +32,10 @@ describe('path segments', () => {
 		['numericId', '12345678901234567'],
 		['numericId', true],
 		['numericId', { id: 1 }],
-		['uuid', '..'],
-		['uuid', 'not-a-uuid'],
+		['plain', '..'],
+		['plain', 'a/b'],
+		['plain', '%2e%2e'],
+		['plain', 'F00D\u0000'],
 		['slug', '..'],
 		['slug', '%252e%252e'],
 		['slug', '1001\u0000'],

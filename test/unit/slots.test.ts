@@ -1,5 +1,6 @@
-/** Request slots and the bounded item runner (transport/slots.ts). */
-import { mapBounded, RequestSlots } from '../../nodes/Syncro/transport/slots';
+/** Request slots and the bounded item runner (transport/slots.ts, core/schedule.ts). */
+import { mapBounded } from '../../nodes/Syncro/core/schedule';
+import { RequestSlots } from '../../nodes/Syncro/transport/slots';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 

@@ -8,31 +8,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { compactProperties, shareCollectionOptions } from './compact';
-import type { FieldDef, OperationDef, ResourceDef } from './types';
+import { GROUP_NAMES, isTopLevel, optionalGroup, paramName } from './layout';
 import { listSearchMethod, RECORDS } from './records';
-
-export const GROUP_NAMES: Record<NonNullable<OperationDef['optionalGroup']>, string> = {
-	filters: 'Filters',
-	additionalFields: 'Additional Fields',
-	updateFields: 'Update Fields',
-	options: 'Options',
-};
-
-export function optionalGroup(op: OperationDef): NonNullable<OperationDef['optionalGroup']> {
-	if (op.optionalGroup) return op.optionalGroup;
-	if (op.list) return 'filters';
-	if (op.method === 'POST') return 'additionalFields';
-	if (op.method === 'PUT' || op.method === 'PATCH') return 'updateFields';
-	return 'options';
-}
-
-export function isTopLevel(field: FieldDef): boolean {
-	return field.in === 'path' || field.required === true || field.topLevel === true;
-}
-
-export function paramName(field: FieldDef): string {
-	return field.param ?? field.name;
-}
+import type { FieldDef, ResourceDef } from './table';
 
 /** The n8n property of one field (without displayOptions). */
 export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties {

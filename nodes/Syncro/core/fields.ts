@@ -2,39 +2,11 @@
  * Small builders for `FieldDef`s, so a resource file reads like Syncro's docs:
  *   body.string('subject', { required: true }), query.dateTime('since_updated_at'), path.id('id', 'ticket')
  */
-import type { FieldDef, FieldKind, FieldLocation, FieldOption } from './types';
+import type { FieldDef, FieldKind, FieldLocation, FieldOption } from './table';
 import type { RecordType } from './records';
+import { titleCase } from '../transport';
 
 export type FieldOptions = Partial<Omit<FieldDef, 'name' | 'in' | 'kind'>>;
-
-const ACRONYMS: Record<string, string> = {
-	id: 'ID',
-	ids: 'IDs',
-	sms: 'SMS',
-	upc: 'UPC',
-	url: 'URL',
-	pdf: 'PDF',
-	po: 'PO',
-	sla: 'SLA',
-	cvv: 'CVV',
-	qb: 'QB',
-	mop: 'MOP',
-	uuid: 'UUID',
-	snmp: 'SNMP',
-	gcm: 'GCM',
-	did: 'DID',
-	cc: 'CC',
-};
-
-/** `since_updated_at` -> "Since Updated At", `customer_id` -> "Customer ID". */
-export function titleCase(name: string): string {
-	return name
-		.replace(/\[\]$/, '')
-		.split('_')
-		.filter(Boolean)
-		.map((word) => ACRONYMS[word] ?? word.charAt(0).toUpperCase() + word.slice(1))
-		.join(' ');
-}
 
 function make(location: FieldLocation, kind: FieldKind, name: string, options: FieldOptions = {}): FieldDef {
 	return { name, in: location, kind, displayName: options.displayName ?? titleCase(name), ...options };

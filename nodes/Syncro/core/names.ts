@@ -12,11 +12,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { fetchListSource, tenantListOptions, TENANT_LISTS, type TenantList } from '../methods/loadOptions';
-import { syncroRequest } from '../transport/request';
-import type { Reject } from './execute';
+import { fetchListSource, tenantListOptions, TENANT_LISTS, type TenantList } from './tenantLists';
+import { syncroRequest } from '../transport';
+import type { FieldDef, Reject } from './table';
 import { runsAsTool } from './tool';
-import type { FieldDef } from './types';
 
 /** Syncro endpoints read during one execution of the node (lists, technician details), by execution context. */
 const cache = new WeakMap<object, Map<string, Promise<unknown>>>();

@@ -10,7 +10,7 @@ import { buildProperties, expandProperties } from './describe';
 import { requestOptionsProperty } from './requestOptions';
 import { simplifyProperties } from './simplify';
 import { toolDescriptionProperties } from './tool';
-import type { ResourceDef } from './types';
+import type { ResourceDef } from './table';
 
 export function nodeProperties(resources: ResourceDef[], options: { expanded?: boolean } = {}): INodeProperties[] {
 	const table = options.expanded ? expandProperties(resources) : buildProperties(resources);

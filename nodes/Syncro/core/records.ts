@@ -4,8 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Problem } from '../transport/baseUrl';
-import { hasControlCharacter } from '../transport/path';
+import { hasControlCharacter, type Problem } from '../transport';
 
 export interface RecordSpec {
 	label: string;
@@ -21,12 +20,21 @@ export interface RecordSpec {
 
 const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value)).trim();
 
-function firstOf(record: IDataObject, keys: string[]): string {
+/** The first of `keys` that holds text in `record` (trimmed), or ''. */
+export function firstText(record: unknown, keys: string[]): string {
+	if (typeof record !== 'object' || record === null) return '';
 	for (const key of keys) {
-		const value = str(record[key]);
+		const value = str((record as IDataObject)[key]);
 		if (value) return value;
 	}
 	return '';
+}
+
+/** How a customer is named everywhere (dropdowns, simplified records): the business, else the person. */
+export function customerDisplayName(customer: unknown): string {
+	if (typeof customer !== 'object' || customer === null) return '';
+	const r = customer as IDataObject;
+	return firstText(r, ['business_then_name', 'business_name', 'fullname']) || `${str(r.firstname)} ${str(r.lastname)}`.trim();
 }
 
 export const RECORDS = {
@@ -36,9 +44,7 @@ export const RECORDS = {
 		collectionKey: 'customers',
 		urlSegment: 'customers',
 		searchParam: 'query',
-		title: (r: IDataObject) =>
-			firstOf(r, ['business_then_name', 'business_name', 'fullname']) ||
-			`${str(r.firstname)} ${str(r.lastname)}`.trim(),
+		title: customerDisplayName,
 	},
 	contact: {
 		label: 'Contact',
@@ -95,7 +101,7 @@ export const RECORDS = {
 		urlSegment: 'leads',
 		searchParam: 'query',
 		title: (r: IDataObject) =>
-			firstOf(r, ['business_name']) || `${str(r.first_name)} ${str(r.last_name)}`.trim() || str(r.email),
+			firstText(r, ['business_name']) || `${str(r.first_name)} ${str(r.last_name)}`.trim() || str(r.email),
 	},
 	vendor: {
 		label: 'Vendor',

@@ -3,9 +3,9 @@
  * items of a write may run side by side. Reads run in parallel by default, writes one item after another.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { OperationDef } from './types';
+import type { OperationDef } from './table';
+import { invalidValueError } from '../transport';
 
 /**
  * Chosen from `npm run bench` (bench/RESULTS.md, latency sweep): enough requests underway to reach Syncro's
@@ -51,7 +51,7 @@ export function readRequestOptions(ctx: IExecuteFunctions): RequestOptions {
 	const raw = (ctx.getNodeParameter('requestOptions', 0, {}) ?? {}) as { parallelRequests?: unknown; parallelWrites?: unknown };
 	const parallelRequests = raw.parallelRequests === undefined ? DEFAULT_PARALLEL_REQUESTS : Number(raw.parallelRequests);
 	if (!Number.isInteger(parallelRequests) || parallelRequests < 1 || parallelRequests > MAX_PARALLEL_REQUESTS) {
-		throw new NodeOperationError(
+		throw invalidValueError(
 			ctx.getNode(),
 			`Invalid "Parallel Requests" in Request Options: "${String(raw.parallelRequests)}" is not a whole number from 1 to ${MAX_PARALLEL_REQUESTS}`,
 		);

@@ -7,12 +7,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resolveSettings } from '../transport/request';
+import { resolveSettings } from '../transport';
 import { runsAsTool } from './tool';
-import { RECORDS, type RecordType } from './records';
-import type { OperationDef, ResourceDef } from './types';
-
-export type SimpleRecordType = 'ticket' | 'customer' | 'contact' | 'asset' | 'invoice' | 'estimate' | 'rmmAlert' | 'comment';
+import { customerDisplayName, firstText, RECORDS, type RecordType } from './records';
+import type { OperationDef, ResourceDef, SimpleRecordType } from './table';
 
 /** A kept field: Syncro's name, or [output name, how to read it]. */
 type Pick = string | [string, (record: IDataObject) => unknown];
@@ -23,20 +21,15 @@ interface SimpleSpec {
 	page?: RecordType;
 }
 
-const MAX_TEXT = 1000;
+/** Longest long text (an alert's output, a comment's body) kept in a simplified record. */
+const KEPT_TEXT_LENGTH = 1000;
 /** Contacts listed on a simplified customer; `contacts_total` says how many there are beyond. */
 const MAX_CONTACTS = 10;
 
 const nested = (key: string, inner: string) => (r: IDataObject) => (r[key] as IDataObject | undefined)?.[inner];
-const firstOf = (...readers: Array<(r: IDataObject) => unknown>) => (r: IDataObject) => {
-	for (const read of readers) {
-		const value = read(r);
-		if (value !== undefined && value !== null && value !== '') return value;
-	}
-	return undefined;
-};
 const field = (key: string) => (r: IDataObject) => r[key];
-const customerName = firstOf(field('customer_business_then_name'), nested('customer', 'business_then_name'), nested('customer', 'fullname'));
+/** The customer of a ticket, asset, invoice or estimate: Syncro's flat name, else the embedded customer's. */
+const customerName = (r: IDataObject) => firstText(r, ['customer_business_then_name']) || customerDisplayName(r.customer);
 
 const SPECS: Record<SimpleRecordType, SimpleSpec> = {
 	ticket: {
@@ -45,20 +38,20 @@ const SPECS: Record<SimpleRecordType, SimpleSpec> = {
 			'id', 'number', 'subject', 'status', 'priority', 'problem_type', 'ticket_type_name',
 			'customer_id', ['customer_name', customerName],
 			'contact_id', ['contact_name', field('contact_fullname')],
-			'user_id', ['technician', firstOf(nested('user', 'full_name'), nested('user', 'name'))],
+			'user_id', ['technician', (r) => firstText(r.user, ['full_name', 'name'])],
 			'due_date', 'resolved_at', 'created_at', 'updated_at',
 		],
 	},
 	customer: {
 		page: 'customer',
 		fields: [
-			'id', ['name', firstOf(field('business_then_name'), field('business_name'), field('fullname'))],
+			'id', ['name', customerDisplayName],
 			// The person's name when the customer is a business (the name is then the business name).
 			['contact_person', (r) => (r.business_name ? r.fullname : undefined)],
 			'email', 'phone', 'mobile',
 			['address', (r) => [r.address, r.address_2, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')],
 			['disabled', (r) => (r.disabled === true ? true : undefined)],
-			['contacts', (r) => (Array.isArray(r.contacts) ? (r.contacts as IDataObject[]).slice(0, MAX_CONTACTS).map((c) => compact({ id: c.id, name: c.name, email: c.email })) : undefined)],
+			['contacts', (r) => (Array.isArray(r.contacts) ? (r.contacts as IDataObject[]).slice(0, MAX_CONTACTS).map((c) => withoutEmptyValues({ id: c.id, name: c.name, email: c.email })) : undefined)],
 			['contacts_total', (r) => (Array.isArray(r.contacts) && r.contacts.length > MAX_CONTACTS ? r.contacts.length : undefined)],
 			'created_at',
 		],
@@ -105,10 +98,11 @@ const NODE_FIELDS = ['findOrCreateResult'];
 
 function clip(value: unknown): unknown {
 	if (typeof value !== 'string') return value;
-	return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
+	return value.length > KEPT_TEXT_LENGTH ? `${value.slice(0, KEPT_TEXT_LENGTH)}…` : value;
 }
 
-function compact(record: IDataObject): IDataObject {
+/** Drops the fields that hold nothing (undefined, null, '', []). */
+function withoutEmptyValues(record: IDataObject): IDataObject {
 	for (const key of Object.keys(record)) {
 		const value = record[key];
 		if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) delete record[key];
@@ -129,7 +123,7 @@ export function simplifyRecord(type: SimpleRecordType, record: IDataObject, appU
 	if (spec.page) out.url = `${appUrl}/${RECORDS[spec.page].urlSegment}/${String(record.id)}`;
 	if (out.asset_url !== undefined) out.asset_url = `${appUrl}/${RECORDS.asset.urlSegment}/${String(out.asset_url)}`;
 	for (const key of NODE_FIELDS) if (record[key] !== undefined) out[key] = record[key];
-	return compact(out);
+	return withoutEmptyValues(out);
 }
 
 /** Applies the "Simplify" option of the item to the records of an operation that supports it. */

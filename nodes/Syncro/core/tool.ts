@@ -12,15 +12,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isTopLevel } from './describe';
-import type { OperationDef, ResourceDef } from './types';
+import { errorCode, humanise } from '../transport';
+import { isTopLevel } from './layout';
+import type { OperationDef, ResourceDef } from './table';
 
 /** Whether the node runs as an AI agent's tool (or an MCP server's). */
 export function runsAsTool(ctx: IExecuteFunctions): boolean {
 	return ctx.getNode().type.endsWith('Tool');
 }
-
-const humanise = (key: string) => key.replace(/_/g, ' ').replace(/\brmm\b/g, 'RMM');
 
 /** The record an operation returns, in words: "ticket", "line item", "RMM alert". */
 function noun(resource: ResourceDef, op: OperationDef): string {
@@ -67,26 +66,32 @@ export function toolDescriptionProperties(resources: ResourceDef[]): INodeProper
 	);
 }
 
-/** What the model should change, by kind of failure. */
+/** What the model should change, by the error's code (transport/errors.ts), never by its wording. */
 function whatToChange(error: NodeApiError | NodeOperationError): string {
-	const status = (error as NodeApiError).httpCode;
-	const description = String(error.description ?? '');
-	if (status === '422') return 'Syncro refused these values: change the arguments the message names and call the tool again.';
-	if (status === '404') return 'No Syncro record has that ID: find the right ID first (for example with a search or list tool), then call again.';
-	if (status === '401' || status === '403')
-		return 'The Syncro API token may not do this: tell the user which permission is missing. Calling again will not help.';
-	if (status === '429') return "Syncro's rate limit is reached: wait a minute before calling again.";
-	if (/could create a duplicate|may have been applied/.test(description))
-		return 'The request may have reached Syncro: check (for example by listing the records) before calling again, so nothing is created twice.';
-	if (/^(Invalid|Unknown option) /.test(error.message))
-		return 'An argument is not valid: change the argument the message names and call the tool again.';
-	return 'Syncro could not do this now: try again later, or tell the user.';
+	switch (errorCode(error)) {
+		case 'refused':
+			return 'Syncro refused these values: change the arguments the message names and call the tool again.';
+		case 'notFound':
+			return 'No Syncro record has that ID: find the right ID first (for example with a search or list tool), then call again.';
+		case 'unauthorized':
+		case 'permission':
+			return 'The Syncro API token may not do this: tell the user which permission is missing. Calling again will not help.';
+		case 'rateLimited':
+			return "Syncro's rate limit is reached: wait a minute before calling again.";
+		case 'mayHaveApplied':
+			return 'The request may have reached Syncro: check (for example by listing the records) before calling again, so nothing is created twice.';
+		case 'invalidValue':
+			return 'An argument is not valid: change the argument the message names and call the tool again.';
+		default:
+			return 'Syncro could not do this now: try again later, or tell the user.';
+	}
 }
 
 /** The tool result for a failed call: Syncro's message and what to change. Never the key `error` (n8n retries on it). */
 export function toolErrorResult(error: NodeApiError | NodeOperationError): IDataObject {
 	return {
 		failed: true,
+		code: errorCode(error) ?? 'syncroError',
 		message: error.message,
 		whatToChange: whatToChange(error),
 		...(error.description ? { details: String(error.description) } : {}),

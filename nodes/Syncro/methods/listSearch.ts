@@ -1,17 +1,18 @@
 /**
- * Searchable dropdowns of resource locators: one function per record type in `core/records.ts`.
+ * Searchable dropdowns of resource locators: one function per record type in `core/records.ts`. Without a
+ * Syncro credential on the node yet, a search finds nothing and says nothing (see loadOptions.ts).
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { RECORD_TYPES, RECORDS, listSearchMethod, type RecordSpec, type RecordType } from '../core/records';
-import { extractCollection } from '../transport/paginate';
-import { resolveSettings, syncroRequest } from '../transport/request';
+import { RECORD_TYPES, RECORDS, listSearchMethod, type RecordSpec, type RecordType } from '../core';
+import { extractCollection, hasCredential, resolveSettings, syncroRequest } from '../transport';
 
 type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
 function searchFor(type: RecordType): Search {
 	const spec: RecordSpec = RECORDS[type];
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		if (!hasCredential(this)) return { results: [] };
 		const settings = await resolveSettings(this);
 		const page = Number(paginationToken) > 0 ? Number(paginationToken) : 1;
 		const text = (filter ?? '').trim();

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResourceDef } from '../core/types';
-import { query } from '../core/fields';
+import { query, type ResourceDef } from '../core';
 
 /** `{_id, _type, _index, _source: {table: {...}}}` search hits -> `{id, type, index, ...fields}`. */
 function flattenSearchHits(records: IDataObject[]): IDataObject[] {

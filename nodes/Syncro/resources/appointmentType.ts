@@ -1,5 +1,4 @@
-import type { ResourceDef } from '../core/types';
-import { body, path } from '../core/fields';
+import { body, path, type ResourceDef } from '../core';
 
 const appointmentTypeId = path.loaded('id', 'getAppointmentTypes', {
 	param: 'appointmentTypeId',

@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { BuiltRequest } from '../core/execute';
-import { toRecords } from '../core/execute';
-import { body, query, recordId } from '../core/fields';
-import type { OperationDef, ResourceDef } from '../core/types';
-import { syncroRequest } from '../transport/request';
+import { body, type BuiltRequest, type OperationDef, query, recordId, type ResourceDef, toRecords } from '../core';
+import { mayHaveAppliedError, syncroRequest } from '../transport';
 
 const assetId = recordId('asset', 'assetId', 'Asset');
 
@@ -33,7 +29,7 @@ async function createAsset(ctx: IExecuteFunctions, op: OperationDef, itemIndex: 
 			itemIndex,
 		}).catch((error: Error & { description?: string }) => {
 			// The asset exists now: say so, so that nobody re-runs the create and makes a duplicate.
-			throw new NodeOperationError(ctx.getNode(), `Asset ${createdId} was created, but its custom fields were not set: ${error.message}`, {
+			throw mayHaveAppliedError(ctx.getNode(), `Asset ${createdId} was created, but its custom fields were not set: ${error.message}`, {
 				itemIndex,
 				description: `${error.description ?? ''} Set them with Asset > Update on asset ${createdId}; do not run the create again.`.trim(),
 			});

@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { BuiltRequest } from '../core/execute';
-import { toRecords } from '../core/execute';
-import { body, query, recordId } from '../core/fields';
-import type { OperationDef, ResourceDef } from '../core/types';
-import { paginate } from '../transport/paginate';
-import { syncroRequest } from '../transport/request';
+import { body, type BuiltRequest, type OperationDef, query, recordId, type ResourceDef, toRecords } from '../core';
+import { paginate, syncroRequest } from '../transport';
 
 const contactId = recordId('contact', 'contactId', 'Contact');
 

@@ -1,12 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { body } from '../core/fields';
-import { rejectField, type BuiltRequest } from '../core/execute';
-import type { FieldDef, OperationDef, ResourceDef } from '../core/types';
-import { isProblem } from '../transport/baseUrl';
-import { extractCollection, paginate } from '../transport/paginate';
-import { normaliseApiPath, showValue } from '../transport/path';
-import { syncroRequest, type QueryValue } from '../transport/request';
+import { body, type BuiltRequest, type FieldDef, type OperationDef, rejectField, type ResourceDef } from '../core';
+import { extractCollection, isProblem, normaliseApiPath, paginate, type QueryValue, showValue, syncroRequest } from '../transport';
 
 /** Named hook: sends any request below /api/v1 with the node's credential, throttle, retries and errors. */
 export async function customApiCall(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {

@@ -1,12 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { BuiltRequest } from '../core/execute';
-import { toRecords } from '../core/execute';
-import { body, path, query, recordId } from '../core/fields';
-import type { OperationDef, ResourceDef } from '../core/types';
-import { paginate } from '../transport/paginate';
-import { syncroRequest } from '../transport/request';
+import { body, type BuiltRequest, type OperationDef, path, query, recordId, type ResourceDef, toRecords } from '../core';
+import { invalidValueError, paginate, syncroRequest } from '../transport';
 
 const customerId = recordId('customer', 'customerId', 'Customer');
 /** `{customer_id}` of the phone and payment-profile paths: the same locator, under its Syncro name. */
@@ -76,7 +71,7 @@ async function findOrCreateCustomer(ctx: IExecuteFunctions, op: OperationDef, it
 	const email = text(payload.email);
 	const businessName = text(payload.business_name);
 	if (!email && !businessName) {
-		throw new NodeOperationError(ctx.getNode(), `Missing "Email" and "Business Name" in item ${itemIndex + 1}: give at least one to look the customer up by`, {
+		throw invalidValueError(ctx.getNode(), `Missing "Email" and "Business Name" in item ${itemIndex + 1}: give at least one to look the customer up by`, {
 			itemIndex,
 			description: 'Find or Create matches an existing customer by email first, then by business name (exact match, ignoring case), and creates the customer when neither matches.',
 		});

@@ -1,5 +1,4 @@
-import { body, path, query, recordId } from '../core/fields';
-import type { FieldDef, ResourceDef } from '../core/types';
+import { body, type FieldDef, path, query, recordId, type ResourceDef } from '../core';
 
 const estimateId = recordId('estimate', 'estimateId', 'Estimate');
 const lineItemId = path.id('line_item_id', undefined, { param: 'lineItemId', displayName: 'Line Item ID', required: true });

@@ -1,7 +1,7 @@
 /**
  * Every resource of the Syncro node. The order here is irrelevant: the editor sorts by name.
  */
-import type { OperationDef, ResourceDef } from '../core/types';
+import type { OperationDef, ResourceDef } from '../core';
 import { customApi } from './customApiCall';
 import { account } from './account';
 import { appointment } from './appointment';

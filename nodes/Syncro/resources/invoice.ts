@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { BuiltRequest } from '../core/execute';
-import { body, path, query, recordId } from '../core/fields';
-import type { FieldDef, OperationDef, ResourceDef } from '../core/types';
-import { syncroRequest } from '../transport/request';
+import { body, type BuiltRequest, type FieldDef, type OperationDef, path, query, recordId, type ResourceDef } from '../core';
+import { errorCode, reportedFailureError, syncroRequest } from '../transport';
 
 const invoiceId = recordId('invoice', 'invoiceId', 'Invoice');
 const lineItemId = path.id('line_item_id', undefined, { param: 'lineItemId', displayName: 'Line Item ID', required: true });
@@ -49,11 +46,11 @@ async function deleteInvoice(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 	try {
 		await syncroRequest(ctx, { method: 'GET', path: request.path, permission: 'Invoices - View Details', itemIndex });
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return [{ success: true, id, ...(message ? { message } : {}) }];
+		if (errorCode(error) === 'notFound') return [{ success: true, id, ...(message ? { message } : {}) }];
 		// The delete was answered but cannot be checked (e.g. the token may not read invoices): report what Syncro said.
 		return [{ success: true, id, verified: false, ...(message ? { message } : {}) }];
 	}
-	throw new NodeOperationError(ctx.getNode(), `Syncro did not delete invoice ${id}${message ? `: ${message}` : ''}`, {
+	throw reportedFailureError(ctx.getNode(), `Syncro did not delete invoice ${id}${message ? `: ${message}` : ''}`, {
 		itemIndex,
 		description:
 			'Syncro answers 200 even when it refuses to delete an invoice, and the invoice is still there. Paid invoices and ' +

@@ -1,5 +1,4 @@
-import { body, recordId } from '../core/fields';
-import type { ResourceDef } from '../core/types';
+import { body, recordId, type ResourceDef } from '../core';
 
 const formId = recordId(undefined, 'newTicketFormId', 'Ticket Form ID');
 

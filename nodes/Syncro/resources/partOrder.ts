@@ -1,5 +1,4 @@
-import { query } from '../core/fields';
-import type { ResourceDef } from '../core/types';
+import { query, type ResourceDef } from '../core';
 
 export const partOrder: ResourceDef = {
 	value: 'partOrder',

@@ -1,5 +1,4 @@
-import type { ResourceDef } from '../core/types';
-import { body, query, recordId } from '../core/fields';
+import { body, query, recordId, type ResourceDef } from '../core';
 
 const portalUserId = recordId(undefined, 'portalUserId', 'Portal User ID');
 

@@ -1,5 +1,4 @@
-import { body, path, query, recordId } from '../core/fields';
-import type { FieldDef, ResourceDef } from '../core/types';
+import { body, type FieldDef, path, query, recordId, type ResourceDef } from '../core';
 
 const productId = recordId('product', 'productId', 'Product');
 /** `{product_id}` of the serial and SKU paths: the same Product picker. */

@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { rejectField, type BuiltRequest } from '../core/execute';
-import { body, recordId } from '../core/fields';
-import type { OperationDef, ResourceDef } from '../core/types';
-import { showValue } from '../transport/path';
-import { syncroRequest } from '../transport/request';
+import { body, type BuiltRequest, type OperationDef, recordId, rejectField, type ResourceDef } from '../core';
+import { invalidValueError, showValue, syncroRequest } from '../transport';
 
 const purchaseOrderId = recordId(undefined, 'purchaseOrderId', 'Purchase Order ID');
 const binaryProperty = body.string('binary_property', {
@@ -31,11 +27,11 @@ async function addAttachment(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 	const fileName = binary.fileName ?? `${property}.${binary.fileExtension ?? 'bin'}`;
 	const extension = (fileName.split('.').pop() ?? '').toLowerCase();
 	if (!ATTACHMENT_TYPES.includes(extension)) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid file in item ${itemIndex + 1}: Syncro accepts ${ATTACHMENT_TYPES.join(', ')} files, not "${fileName}"`, { itemIndex });
+		throw invalidValueError(ctx.getNode(), `Invalid file in item ${itemIndex + 1}: Syncro accepts ${ATTACHMENT_TYPES.join(', ')} files, not "${fileName}"`, { itemIndex });
 	}
 	const content = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	if (content.length > ATTACHMENT_MAX_BYTES) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid file in item ${itemIndex + 1}: "${fileName}" is ${content.length} bytes; Syncro accepts at most 10 MB`, { itemIndex });
+		throw invalidValueError(ctx.getNode(), `Invalid file in item ${itemIndex + 1}: "${fileName}" is ${content.length} bytes; Syncro accepts at most 10 MB`, { itemIndex });
 	}
 	const form = new FormData();
 	form.append('file', new Blob([content], { type: binary.mimeType || 'application/octet-stream' }), fileName);

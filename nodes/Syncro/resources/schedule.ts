@@ -1,5 +1,4 @@
-import { body, path, query, recordId } from '../core/fields';
-import type { FieldDef, FieldOption, ResourceDef } from '../core/types';
+import { body, type FieldDef, type FieldOption, path, query, recordId, type ResourceDef } from '../core';
 
 const scheduleId = recordId(undefined, 'scheduleId', 'Recurring Invoice ID');
 const scheduleLineItemId = path.id('schedule_line_item_id', undefined, { param: 'lineItemId', displayName: 'Line Item ID', required: true });

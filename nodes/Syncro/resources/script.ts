@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { BuiltRequest } from '../core/execute';
-import { toRecords } from '../core/execute';
-import { body, recordId } from '../core/fields';
-import type { OperationDef, ResourceDef } from '../core/types';
-import { syncroRequest } from '../transport/request';
+import { body, type BuiltRequest, type OperationDef, recordId, type ResourceDef, toRecords } from '../core';
+import { invalidValueError, syncroRequest } from '../transport';
 
 /**
  * Named hook: builds Syncro's schedule body (one-time runs only: `freq: "once"`), nests the runtime
@@ -14,7 +10,7 @@ import { syncroRequest } from '../transport/request';
 async function runScript(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
 	const { runtime_variables: variables, ...fields } = request.body ?? {};
 	if (fields.run_type === 'later' && !fields.next_time) {
-		throw new NodeOperationError(ctx.getNode(), `Missing "Run At" in item ${itemIndex + 1}: a script run "Later" needs the time to run it`, {
+		throw invalidValueError(ctx.getNode(), `Missing "Run At" in item ${itemIndex + 1}: a script run "Later" needs the time to run it`, {
 			itemIndex,
 			description: 'Set Run At (ISO 8601, e.g. 2026-04-01T02:00:00Z), or choose Now.',
 		});

@@ -1,5 +1,4 @@
-import type { ResourceDef } from '../core/types';
-import { body, query, recordId } from '../core/fields';
+import { body, query, recordId, type ResourceDef } from '../core';
 import { worksheetOperations } from './worksheetResult';
 
 const ticketId = recordId('ticket', 'ticketId', 'Ticket');

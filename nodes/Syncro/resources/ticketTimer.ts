@@ -1,5 +1,4 @@
-import { body, query, recordId } from '../core/fields';
-import type { ResourceDef } from '../core/types';
+import { body, query, recordId, type ResourceDef } from '../core';
 
 const ticketTimerId = recordId(undefined, 'ticketTimerId', 'Ticket Timer ID');
 

@@ -1,5 +1,4 @@
-import { body, query } from '../core/fields';
-import type { ResourceDef } from '../core/types';
+import { body, query, type ResourceDef } from '../core';
 
 export const timelog: ResourceDef = {
 	value: 'timelog',

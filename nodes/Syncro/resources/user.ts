@@ -1,14 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResourceDef } from '../core/types';
-import { body, path } from '../core/fields';
+import { body, path, type ResourceDef } from '../core';
 
 const deviceUuid = path.string('id', {
 	param: 'deviceUuid',
 	displayName: 'Device UUID',
 	required: true,
-	segment: 'uuid',
-	description: 'UUID the mobile device registered with',
+	segment: 'plain',
+	description: 'UUID the mobile device registered with (as Syncro gives it, e.g. u12345)',
 });
 
 /** Syncro sends users as `[id, "Name"]` tuples: turn them into `{id, name}`. */

@@ -1,5 +1,4 @@
-import type { ResourceDef } from '../core/types';
-import { body, recordId } from '../core/fields';
+import { body, recordId, type ResourceDef } from '../core';
 
 const vendorId = recordId('vendor', 'vendorId', 'Vendor');
 

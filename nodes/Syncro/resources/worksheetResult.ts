@@ -1,5 +1,4 @@
-import { body, path, recordId } from '../core/fields';
-import type { OperationDef } from '../core/types';
+import { body, type OperationDef, path, recordId } from '../core';
 
 const ticketId = recordId('ticket', 'ticketId', 'Ticket', 'ticket_id');
 const worksheetResultId = path.id('id', undefined, { param: 'worksheetResultId', displayName: 'Worksheet ID', required: true });

@@ -6,6 +6,8 @@
  * (`evil.com/#`, `a/b`, `a@b`) is refused, so that the token is never sent to another host.
  */
 
+import { isProblem, type Problem } from './problem';
+
 export interface SyncroConnection {
 	/** The API root, without a trailing slash, e.g. `https://acme.syncromsp.com/api/v1`. */
 	baseUrl: string;
@@ -21,15 +23,6 @@ export interface SyncroConnection {
 }
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
-/** A value the user must correct (a setting, a path value), with the sentence that says how. */
-export interface Problem {
-	problem: string;
-}
-
-export function isProblem(value: unknown): value is Problem {
-	return typeof value === 'object' && value !== null && 'problem' in value;
-}
 
 /** Reduces what a user pasted to the bare subdomain label, or says why it is not one. */
 export function normaliseSubdomain(input: unknown): string | Problem {

@@ -7,9 +7,9 @@
  * The caller's filters are sent again on every page. When the first page gives the page total and the
  * execution may send requests side by side (slots.ts), the other pages are fetched in a window.
  */
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 
+import { endlessListError } from './errors';
 import { resolveSettings, syncroRequest, type QueryValue, type SyncroContext, type SyncroRequest } from './request';
 import { parallelism } from './slots';
 
@@ -99,10 +99,7 @@ export async function paginate(ctx: SyncroContext, options: PaginateOptions): Pr
 }
 
 function endless(ctx: SyncroContext, options: PaginateOptions, maxPages: number): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `Stopped after ${maxPages} pages of ${options.path}: the list looks endless`, {
-		itemIndex: options.itemIndex,
-		description: 'Narrow the filters or set a Limit. Syncro kept returning full pages without page totals.',
-	});
+	return endlessListError(ctx.getNode(), { path: options.path, maxPages, itemIndex: options.itemIndex });
 }
 
 /**

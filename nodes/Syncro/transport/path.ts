@@ -9,28 +9,37 @@
  * exactly that path, so that no request ever lands outside the API root.
  */
 
-import { isProblem, type Problem } from './baseUrl';
+import { isProblem, type Problem } from './problem';
+import { showValue } from './text';
 
-/** What a path value must look like: Syncro's numeric IDs, device UUIDs, or a slug (an invoice number). */
-export type SegmentKind = 'numericId' | 'uuid' | 'slug';
-
-const KINDS: Record<SegmentKind, { pattern: RegExp; expected: string }> = {
-	numericId: { pattern: /^[1-9]\d{0,15}$/, expected: 'a numeric ID (a positive whole number is expected)' },
-	uuid: {
-		pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-		expected: 'a UUID (e.g. 123e4567-e89b-42d3-a456-426614174000)',
-	},
-	slug: { pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, expected: 'an ID or a number (letters, digits, "-" and "_" only)' },
-};
-
-/** A short, printable rendering of a refused value for error messages. */
-export function showValue(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	if (text === undefined) return String(value);
-	// Control characters are shown escaped, never written into a message as they are.
-	const printable = JSON.stringify(text).slice(1, -1);
-	return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+/**
+ * The one rule for a Syncro numeric ID: a positive whole number within JavaScript's safe range, given as a
+ * number or as digits (surrounding spaces ignored). Returns the ID, or undefined when the value is not one.
+ * Editor values (core/coerce.ts), tenant-list values (core/names.ts) and path segments all use it.
+ */
+export function numericId(value: unknown): number | undefined {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!/^\d+$/.test(text)) return undefined;
+	const id = Number(text);
+	return id > 0 && Number.isSafeInteger(id) ? id : undefined;
 }
+
+/**
+ * What a path value must look like: a Syncro numeric ID, a slug (an invoice number), or `plain`: a value
+ * whose format Syncro does not fix (a device UUID, `u12345` in Syncro's own document), held only to the
+ * plain-segment rules every value meets.
+ */
+export type SegmentKind = 'numericId' | 'slug' | 'plain';
+
+const KINDS: Record<SegmentKind, { accepts: (decoded: string) => boolean; expected: string }> = {
+	// In a path the ID must be written canonically (no spaces, no leading zeros).
+	numericId: { accepts: (decoded) => String(numericId(decoded)) === decoded, expected: 'a numeric ID (a positive whole number is expected)' },
+	slug: {
+		accepts: (decoded) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(decoded),
+		expected: 'an ID or a number (letters, digits, "-" and "_" only)',
+	},
+	plain: { accepts: () => true, expected: 'a path segment' },
+};
 
 /**
  * Percent-decodes until nothing changes (so `%252e` counts as `.`, as a server decoding twice would read it);
@@ -82,7 +91,7 @@ export function pathSegment(value: unknown, kind?: SegmentKind): string | Proble
 	const raw = String(value).trim();
 	const decoded = decodeFully(raw);
 	if (decoded === undefined) return { problem: `"${showValue(raw)}" holds a malformed %-escape` };
-	if (kind && !KINDS[kind].pattern.test(decoded)) return { problem: `"${showValue(raw)}" is not ${KINDS[kind].expected}` };
+	if (kind && !KINDS[kind].accepts(decoded)) return { problem: `"${showValue(raw)}" is not ${KINDS[kind].expected}` };
 	const problem = plainProblem(decoded);
 	if (problem) return { problem: `"${showValue(raw)}": ${problem}` };
 	return encodeURIComponent(decoded);

@@ -20,14 +20,25 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isProblem, resolveConnection } from './baseUrl';
+import { resolveConnection } from './baseUrl';
 import type { SyncroConnection } from './baseUrl';
-import { describeHttpError, isRateLimitBody, isSoftFailure, syncroErrorText } from './errors';
-import { apiUrl, showValue } from './path';
+import { isRateLimitBody, isSoftFailure, syncroErrorText } from './errorBodies';
+import {
+	badAnswerError,
+	cancelledError,
+	httpStatusError,
+	invalidCredentialError,
+	invalidValueError,
+	networkError,
+	rateLimitError,
+	softFailureError,
+	unreadableWriteError,
+} from './errors';
+import { apiUrl } from './path';
+import { isProblem } from './problem';
+import { showValue } from './text';
 import { requestSlots } from './slots';
 import { getThrottle, sleep, type Throttle } from './throttle';
 
@@ -90,6 +101,14 @@ function positive(value: unknown, fallback: number): number {
 	return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
+/**
+ * Whether the node has a Syncro credential set. The editor asks for a new node's dropdowns before it has put
+ * the credential it picks on the node; such a request has nothing to send with.
+ */
+export function hasCredential(ctx: SyncroContext): boolean {
+	return Boolean(ctx.getNode().credentials?.[CREDENTIAL_NAME]);
+}
+
 /** Settings already read for a context: one credential read per execution, not one per item and request. */
 const settingsByContext = new WeakMap<object, ResolvedSettings>();
 
@@ -104,7 +123,7 @@ export async function resolveSettings(ctx: SyncroContext, itemIndex?: number): P
 async function readSettings(ctx: SyncroContext, itemIndex?: number): Promise<ResolvedSettings> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
 	const connection = resolveConnection(credentials);
-	if (isProblem(connection)) throw new NodeOperationError(ctx.getNode(), connection.problem, { itemIndex });
+	if (isProblem(connection)) throw invalidCredentialError(ctx.getNode(), connection.problem, { itemIndex });
 	const windowMs = positive(credentials.rateLimitWindowMs, 60_000);
 	const limit = Math.floor(positive(credentials.requestsPerMinute, DEFAULT_REQUESTS_PER_MINUTE));
 	return {
@@ -182,7 +201,7 @@ function showDuration(ms: number): string {
 	return `${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} s`;
 }
 
-function errorCode(error: unknown): string | undefined {
+function networkCode(error: unknown): string | undefined {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	while (current && typeof current === 'object' && !seen.has(current)) {
@@ -216,7 +235,7 @@ export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, sett
 	const slots = requestSlots(ctx);
 	if (!slots) return await send(ctx, req, settings);
 	const release = await slots.acquire(cancelSignal(ctx)).catch(() => {
-		throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting to send a Syncro request', { itemIndex: req.itemIndex });
+		throw cancelledError(ctx.getNode(), { itemIndex: req.itemIndex, whileWaiting: 'to send a Syncro request' });
 	});
 	try {
 		return await send(ctx, req, settings);
@@ -233,7 +252,7 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 	const target = apiUrl(connection.baseUrl, req.path);
 	if (isProblem(target)) {
 		// The last line of defence: whatever built the path, nothing leaves the API root.
-		throw new NodeOperationError(ctx.getNode(), `Refused to send ${method} ${showValue(req.path)}: ${target.problem}`, {
+		throw invalidValueError(ctx.getNode(), `Refused to send ${method} ${showValue(req.path)}: ${target.problem}`, {
 			itemIndex: req.itemIndex,
 			description: 'Every value that becomes part of a Syncro URL must be a plain path segment.',
 		});
@@ -249,9 +268,7 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 	for (;;) {
 		// Once refused with a 429, the request keeps its turn in the throttle (see throttle.ts).
 		const release = await throttle.acquire(signal, { retry: rateLimited > 0 }).catch(() => {
-			throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled while waiting for the Syncro rate limit', {
-				itemIndex: req.itemIndex,
-			});
+			throw cancelledError(ctx.getNode(), { itemIndex: req.itemIndex, whileWaiting: 'for the Syncro rate limit' });
 		});
 
 		const options: IHttpRequestOptions = {
@@ -282,9 +299,9 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 			release();
 		} catch (error) {
 			release();
-			const code = errorCode(error);
+			const code = networkCode(error);
 			if (signal?.aborted) {
-				throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled', { itemIndex: req.itemIndex });
+				throw cancelledError(ctx.getNode(), { itemIndex: req.itemIndex });
 			}
 			if (idempotent && code && TRANSIENT_CODES.has(code) && transient < MAX_TRANSIENT_RETRIES) {
 				const wait = backoffMs(transient, windowMs);
@@ -293,7 +310,7 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 				await sleep(wait, signal).catch(() => undefined);
 				continue;
 			}
-			throw networkError(ctx, { method, path: shownPath, code, idempotent, attempts: transient + 1, itemIndex: req.itemIndex, timeoutMs });
+			throw networkError(ctx.getNode(), { method, path: shownPath, code, idempotent, attempts: transient + 1, itemIndex: req.itemIndex, timeoutMs });
 		}
 
 		const { value: body, malformed } = parseBody(response.body);
@@ -311,14 +328,12 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 				logWarn(ctx, 'Syncro rate limit hit, backing off', { method, path: shownPath, attempt: rateLimited, waitMs: wait });
 				continue;
 			}
-			throw new NodeApiError(ctx.getNode(), { status, path: shownPath } as JsonObject, {
-				message: `Syncro rate limit: still refused after ${showDuration(now - firstRefusedAt)} (${rateLimited} attempts, 429)`,
-				description:
-					`${method} ${shownPath}. Syncro allows 180 requests per minute per IP address, shared by every workflow and machine ` +
-					'behind that address. Lower "Requests per Minute" in the Syncro credential (for example 180 divided by the number of ' +
-					'n8n instances sharing the IP), or run fewer Syncro workflows at once.',
-				httpCode: '429',
+			throw rateLimitError(ctx.getNode(), {
+				method,
+				path: shownPath,
 				itemIndex: req.itemIndex,
+				attempts: rateLimited,
+				refusedFor: showDuration(now - firstRefusedAt),
 			});
 		}
 
@@ -331,16 +346,14 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 		}
 
 		if (status < 200 || status >= 300) {
-			const { message, description } = describeHttpError({ status, method, path: shownPath, permission: req.permission, body });
-			const note =
-				TRANSIENT_STATUSES.has(status) && !idempotent
-					? ' It was not retried automatically: repeating a POST could create a duplicate in Syncro.'
-					: '';
-			throw new NodeApiError(ctx.getNode(), { status, path: shownPath, body: safeBody(body) } as JsonObject, {
-				message,
-				description: description + note,
-				httpCode: String(status),
+			throw httpStatusError(ctx.getNode(), {
+				status,
+				method,
+				path: shownPath,
+				permission: req.permission,
+				body,
 				itemIndex: req.itemIndex,
+				notRepeated: TRANSIENT_STATUSES.has(status) && !idempotent,
 			});
 		}
 
@@ -353,61 +366,27 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 			continue;
 		}
 
+		if (malformed && !idempotent) throw unreadableWriteError(ctx.getNode(), { status, method, path: shownPath, itemIndex: req.itemIndex });
 		if (malformed) {
-			throw new NodeApiError(ctx.getNode(), { status, path: shownPath } as JsonObject, {
-				message: 'Syncro sent a response that is not valid JSON',
-				description: `${method} ${shownPath} answered ${status} with a body that could not be parsed. ` +
-					(method === 'POST' ? 'The request may have been applied: check Syncro before running it again.' : 'Try again later.'),
-				httpCode: String(status),
+			throw badAnswerError(ctx.getNode(), 'Syncro sent a response that is not valid JSON', {
+				status,
+				path: shownPath,
 				itemIndex: req.itemIndex,
+				description: `${method} ${shownPath} answered ${status} with a body that could not be parsed. Try again later.`,
 			});
 		}
 
 		if (typeof body === 'string' && body.trim().startsWith('<')) {
-			throw new NodeApiError(ctx.getNode(), { status, path: shownPath } as JsonObject, {
-				message: `Syncro sent ${syncroErrorText(body)}`,
-				description: `${method} ${shownPath} answered ${status} with HTML. Check the subdomain or Base URL Override of the credential.`,
-				httpCode: String(status),
+			throw badAnswerError(ctx.getNode(), `Syncro sent ${syncroErrorText(body)}`, {
+				status,
+				path: shownPath,
 				itemIndex: req.itemIndex,
+				description: `${method} ${shownPath} answered ${status} with HTML. Check the subdomain or Base URL Override of the credential.`,
 			});
 		}
 
-		if (isSoftFailure(body)) {
-			const said = syncroErrorText(body) ?? 'Syncro reported "success": false';
-			throw new NodeApiError(ctx.getNode(), { status, path: shownPath, body: safeBody(body) } as JsonObject, {
-				message: `Syncro refused the request: ${said}`,
-				description: `${method} ${shownPath} answered ${status} but reported a failure.`,
-				httpCode: String(status),
-				itemIndex: req.itemIndex,
-			});
-		}
+		if (isSoftFailure(body)) throw softFailureError(ctx.getNode(), { status, method, path: shownPath, body, itemIndex: req.itemIndex });
 
 		return body;
 	}
-}
-
-function safeBody(body: unknown): unknown {
-	if (typeof body === 'string') return body.length > 500 ? `${body.slice(0, 500)}…` : body;
-	return body ?? null;
-}
-
-function networkError(
-	ctx: SyncroContext,
-	info: { method: string; path: string; code?: string; idempotent: boolean; attempts: number; itemIndex?: number; timeoutMs: number },
-): NodeApiError {
-	const timedOut = info.code === 'ECONNABORTED' || info.code === 'ETIMEDOUT' || info.code === 'ESOCKETTIMEDOUT';
-	const what = timedOut
-		? `Syncro did not answer within ${Math.round(info.timeoutMs / 1000)} seconds`
-		: info.code === 'ENOTFOUND'
-			? 'The Syncro host could not be found: check the subdomain in the credential'
-			: 'The connection to Syncro failed';
-	const retried = info.idempotent
-		? `Tried ${info.attempts} time(s).`
-		: 'Not retried automatically: repeating a POST could create a duplicate in Syncro; check Syncro before running it again.';
-	// The message must not contain the raw error code: n8n replaces such messages with generic text.
-	return new NodeApiError(ctx.getNode(), { path: info.path, networkCode: info.code ?? null } as JsonObject, {
-		message: what,
-		description: `${info.method} ${info.path} (${info.code ?? 'network error'}). ${retried}`,
-		itemIndex: info.itemIndex,
-	});
 }

@@ -12,6 +12,7 @@
  * requests that arrived later cannot take every free slot while it backs off.
  */
 import * as n8nWorkflow from 'n8n-workflow';
+import { cancellation } from './errors';
 
 export interface ThrottleSettings {
 	limit: number;
@@ -57,13 +58,13 @@ export class Throttle {
 	 * arrival order, except that a `retry` (the same request again after a 429) goes before every first attempt.
 	 */
 	async acquire(signal?: AbortSignal, { retry = false }: { retry?: boolean } = {}): Promise<Release> {
-		if (signal?.aborted) throw new Error('The execution was cancelled');
+		if (signal?.aborted) throw cancellation();
 		return await new Promise<Release>((resolve, reject) => {
 			const cancelled = () => {
 				const i = this.waiting.indexOf(waiter);
 				if (i !== -1) this.waiting.splice(i, 1);
 				if (this.waiting.length === 0) this.idle?.abort();
-				reject(new Error('The execution was cancelled'));
+				reject(cancellation());
 			};
 			const waiter: Waiter = {
 				retry,
@@ -164,9 +165,9 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 		await workflow.sleepWithAbort(ms, signal);
 		return;
 	}
-	if (signal?.aborted) throw new Error('The execution was cancelled');
+	if (signal?.aborted) throw cancellation();
 	await n8nWorkflow.sleep(ms);
-	if (signal?.aborted) throw new Error('The execution was cancelled');
+	if (signal?.aborted) throw cancellation();
 }
 
 /**
@@ -175,9 +176,9 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export async function wokenOrCancelled(woken: Promise<void>, signal?: AbortSignal): Promise<void> {
 	if (!signal) return await woken;
-	if (signal.aborted) throw new Error('The execution was cancelled');
+	if (signal.aborted) throw cancellation();
 	await new Promise<void>((resolve, reject) => {
-		const cancelled = () => reject(new Error('The execution was cancelled'));
+		const cancelled = () => reject(cancellation());
 		signal.addEventListener('abort', cancelled, { once: true });
 		void woken.then(() => {
 			signal.removeEventListener('abort', cancelled);

@@ -1,13 +1,28 @@
 /**
- * The operation table: every Syncro operation is one `OperationDef`, declared once in
- * `resources/<resource>.ts`. `describe.ts` turns the table into editor properties, `execute.ts` into requests.
+ * The operation table's types: every Syncro operation is one `OperationDef`, declared once in
+ * `resources/<resource>.ts`. `describe.ts` turns the table into editor properties, `buildRequest.ts` into
+ * requests and `run.ts` runs them. This file depends on nothing of the code that uses it.
  */
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { SegmentKind } from '../transport/path';
+import type { QueryValue, SegmentKind } from '../transport';
 import type { RecordType } from './records';
-import type { OperationRunner } from './execute';
-import type { SimpleRecordType } from './simplify';
+
+/** The request an operation's fields make for one item: path (segments encoded), query and body. */
+export interface BuiltRequest {
+	path: string;
+	query: Record<string, QueryValue>;
+	body: IDataObject | undefined;
+}
+
+/** A named hook that replaces the default request of an operation (e.g. find-or-create). */
+export type OperationRunner = (ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest) => Promise<IDataObject[]>;
+
+/** Rejects a value: throws the error naming the item and the field (never returns). */
+export type Reject = (reason: string) => never;
+
+/** The main Syncro records the "Simplify" option knows (core/simplify.ts). */
+export type SimpleRecordType = 'ticket' | 'customer' | 'contact' | 'asset' | 'invoice' | 'estimate' | 'rmmAlert' | 'comment';
 
 export type FieldLocation = 'path' | 'query' | 'body';
 

@@ -1,0 +1,83 @@
+/**
+ * Runs one operation of the table for one input item: builds the request, sends it (or runs the operation's
+ * named hook, or pages through a list) and returns the records to output.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	extractCollection,
+	invalidValueError,
+	paginate,
+	pathSegment,
+	isProblem,
+	resolveSettings,
+	showValue,
+	syncroRequest,
+	type SyncroContext,
+} from '../transport';
+import { buildRequest } from './buildRequest';
+import type { OperationDef, ResourceDef } from './table';
+import { envelopeKeys, toRecords, unwrapItem, unwrapRecord } from './unwrap';
+
+/** Runs one operation for one item and returns the records to output. */
+export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef, op: OperationDef, itemIndex: number): Promise<IDataObject[]> {
+	const settings = await resolveSettings(ctx, itemIndex);
+	const request = await buildRequest(ctx, op, itemIndex, settings.connection);
+	if (op.run) return await op.run(ctx, op, itemIndex, request);
+
+	let records: IDataObject[];
+	if (op.list) {
+		const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : toLimit(ctx, itemIndex);
+		if (op.list.paginated === false) {
+			const body = await syncroRequest(ctx, { method: op.method, path: request.path, query: request.query, permission: op.permission, itemIndex }, settings);
+			const all = extractCollection(body, op.list.collectionKey);
+			records = limit === undefined ? all : all.slice(0, limit);
+		} else {
+			records = await paginate(ctx, {
+				path: request.path,
+				query: request.query,
+				collectionKey: op.list.collectionKey,
+				limit,
+				permission: op.permission,
+				itemIndex,
+			});
+		}
+		records = records.map((r) => unwrapItem(op.list?.itemKey, r));
+	} else {
+		const body = await syncroRequest(ctx, {
+			method: op.method,
+			path: request.path,
+			query: request.query,
+			body: request.body,
+			permission: op.permission,
+			itemIndex,
+		}, settings);
+		records = toRecords(op, resource, body);
+	}
+	return op.transform ? op.transform(records) : records;
+}
+
+function toLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	const raw = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const limit = Number(raw);
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw invalidValueError(ctx.getNode(), `Invalid "Limit" in item ${itemIndex + 1}: "${showValue(raw)}" is not a whole number of at least 1`, { itemIndex });
+	}
+	return limit;
+}
+
+/**
+ * Reads one record again through its resource's Get entry of the table (path, permission, envelope): what
+ * the Syncro Trigger's "Fetch Full Record" and the answers that hold only a message use. Null when Syncro
+ * answers without a record.
+ */
+export async function readRecord(ctx: SyncroContext, resource: ResourceDef, id: number | string, itemIndex?: number): Promise<IDataObject | null> {
+	const op = resource.operations.find((o) => o.operation === 'get');
+	if (!op) throw new Error(`${resource.name} has no Get operation to read a record with`);
+	const segment = pathSegment(id, 'numericId');
+	if (isProblem(segment)) throw invalidValueError(ctx.getNode(), `Invalid ${resource.name} ID: ${segment.problem}`, { itemIndex });
+	const body = await syncroRequest(ctx, { method: 'GET', path: op.path.replace('{id}', segment), permission: op.permission, itemIndex });
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+	return unwrapRecord(body as IDataObject, envelopeKeys(op, resource));
+}
