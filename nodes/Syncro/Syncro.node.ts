@@ -9,7 +9,6 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import {
 	itemConcurrency,
 	mapBounded,
-	nodeProperties,
 	noRecordsResult,
 	readRequestOptions,
 	runOperation,
@@ -20,9 +19,10 @@ import {
 	type RequestOptions,
 	type ResourceDef,
 } from './core';
+import { properties } from './description.generated';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
-import { findOperation, RESOURCES } from './resources';
+import { findOperation } from './resources';
 import { bindRequestSlots, cancelledError, cancelSignal, invalidValueError, RequestSlots } from './transport';
 
 export class Syncro implements INodeType {
@@ -42,7 +42,9 @@ export class Syncro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syncroApi', required: true }],
-		properties: nodeProperties(RESOURCES),
+		// Built from the operation table by `npm run describe` (scripts/describe.ts), not on every construction.
+		// A copy of the list: n8n may add to a node's properties (its tool variant), never to the shared one.
+		properties: [...properties],
 	};
 
 	methods = { loadOptions, listSearch };

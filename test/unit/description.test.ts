@@ -124,3 +124,22 @@ describe('editor description', () => {
 		expect(outside).toEqual([]);
 	});
 });
+
+describe('the description built once, at build time (nodes/Syncro/description.generated.ts)', () => {
+	it('is what the operation table gives: run `npm run describe` after changing a resource', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { generatedDescription, GENERATED_FILE } = require('../../scripts/describe');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const fs = require('node:fs');
+		const stale = fs.readFileSync(GENERATED_FILE, 'utf8') !== generatedDescription();
+		expect({ stale, fix: stale ? 'npm run describe' : undefined }).toEqual({ stale: false, fix: undefined });
+		expect(description.properties).toEqual(nodeProperties(RESOURCES));
+	});
+
+	it('is not rebuilt by a construction of the node: each one shares the same property objects', () => {
+		const first = new Syncro().description.properties;
+		const second = new Syncro().description.properties;
+		expect(second).not.toBe(first);
+		expect(second.every((property, index) => property === first[index])).toBe(true);
+	});
+});
