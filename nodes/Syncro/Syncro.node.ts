@@ -23,7 +23,7 @@ import { properties } from './description.generated';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
 import { findOperation } from './resources';
-import { bindRequestSlots, cancelledError, cancelSignal, invalidValueError, RequestSlots } from './transport';
+import { bindRequestSlots, cancelledError, cancelSignal, errorCode, invalidValueError, RequestSlots } from './transport';
 
 export class Syncro implements INodeType {
 	description: INodeTypeDescription = {
@@ -106,10 +106,14 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** The Continue On Fail item of a failed input item: `error` on it sends it down the error output when the node has one. */
+/**
+ * The Continue On Fail item of a failed input item: `error` on it sends it down the error output when the node
+ * has one; `code` says what kind of failure it is (transport/errors.ts, README > Troubleshooting), for an IF or
+ * Switch node to route on.
+ */
 function errorItem(nodeError: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	return {
-		json: { error: nodeError.message, description: nodeError.description ?? null },
+		json: { error: nodeError.message, code: errorCode(nodeError) ?? 'syncroError', description: nodeError.description ?? null },
 		error: nodeError,
 		pairedItem: { item: itemIndex },
 	};
