@@ -29,7 +29,7 @@ export class SyncroApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/syncro.svg', dark: 'file:../icons/syncro.dark.svg' };
 
-	documentationUrl = 'https://api-docs.syncromsp.com/';
+	documentationUrl = 'https://github.com/n8n-nodes-syncro/n8n-nodes-syncro#credential-syncro-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -15,6 +15,7 @@ export class SyncroPollingTrigger implements INodeType {
 		subtitle: '={{$parameter["event"]}}',
 		description:
 			'Starts the workflow when records are created or changed in Syncro (SyncroMSP), by asking the Syncro API at regular intervals',
+		documentationUrl: 'https://github.com/n8n-nodes-syncro/n8n-nodes-syncro#the-syncro-polling-trigger',
 		defaults: { name: 'Syncro Polling Trigger' },
 		polling: true,
 		inputs: [],

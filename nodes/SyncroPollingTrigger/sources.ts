@@ -14,6 +14,8 @@ export type SourceKind = 'since' | 'scan' | 'comments';
 export interface PollSource {
 	value: string;
 	name: string;
+	/** The node creator's label (n8n writes `On ${noCase(name)}` without it: "On new rmm alert"). */
+	action: string;
 	description: string;
 	kind: SourceKind;
 	path: string;
@@ -33,6 +35,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'ticketUpdated',
 		name: 'New or Updated Ticket',
+		action: 'On new or updated ticket',
 		description: 'Each new ticket and each change to a ticket (status, fields, new comments…)',
 		kind: 'since',
 		path: '/tickets',
@@ -45,6 +48,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'ticketCreated',
 		name: 'New Ticket',
+		action: 'On new ticket',
 		description: 'Each new ticket, once',
 		kind: 'since',
 		path: '/tickets',
@@ -57,6 +61,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'ticketCommentCreated',
 		name: 'New Ticket Comment',
+		action: 'On new ticket comment',
 		description: 'Each new comment on any ticket (found through the tickets updated since the last poll)',
 		kind: 'comments',
 		path: '/tickets',
@@ -69,6 +74,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'invoiceUpdated',
 		name: 'New or Updated Invoice',
+		action: 'On new or updated invoice',
 		description: 'Each new invoice and each change to an invoice (payments, lines, status)',
 		kind: 'since',
 		path: '/invoices',
@@ -81,6 +87,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'customerCreated',
 		name: 'New Customer',
+		action: 'On new customer',
 		description: 'Each new customer, once',
 		kind: 'scan',
 		path: '/customers',
@@ -93,6 +100,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'contactCreated',
 		name: 'New Contact',
+		action: 'On new contact',
 		description: 'Each new contact, once',
 		kind: 'scan',
 		path: '/contacts',
@@ -104,6 +112,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'rmmAlertCreated',
 		name: 'New RMM Alert',
+		action: 'On new RMM alert',
 		description: 'Each new RMM alert, once',
 		kind: 'scan',
 		path: '/rmm_alerts',
@@ -115,6 +124,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'paymentCreated',
 		name: 'New Payment',
+		action: 'On new payment',
 		description: 'Each new payment, once',
 		kind: 'scan',
 		path: '/payments',
@@ -126,6 +136,7 @@ export const SOURCES: PollSource[] = [
 	{
 		value: 'estimateCreated',
 		name: 'New Estimate',
+		action: 'On new estimate',
 		description: 'Each new estimate, once',
 		kind: 'scan',
 		path: '/estimates',
@@ -141,7 +152,7 @@ export function findSource(value: string): PollSource | undefined {
 }
 
 export function sourceOptions(): INodePropertyOptions[] {
-	return SOURCES.map((s) => ({ name: s.name, value: s.value, description: s.description }));
+	return SOURCES.map((s) => ({ name: s.name, value: s.value, action: s.action, description: s.description }));
 }
 
 export function recordTime(record: IDataObject, field: string): number {

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -31,16 +32,34 @@ import {
 	syncroUrl,
 } from './secret';
 
-const SETUP_NOTICE =
-	'Syncro has no API to register webhooks, so connect it once by hand:<br>' +
-	'1. Choose the events below, save, and <b>activate</b> (publish) the workflow.<br>' +
-	'2. Within 15 minutes, open the <b>Production URL</b> shown above (the GET one) in your browser. ' +
-	'It shows the URL to give Syncro, which ends in <code>?secret=…</code>. It is shown once.<br>' +
-	'3. In Syncro go to <b>Admin &gt; Notification Center</b>, create or open a <b>Notification Set</b>, paste that URL as its webhook URL, ' +
-	'tick <b>Webhook</b> for the events listed below, and save.<br>' +
-	'Requests without the secret are refused (401). To see the URL again, deactivate and activate the workflow and reload the page ' +
-	'within 15 minutes; the secret stays the same until you change "Secret Version". While building the workflow, the Test URL ' +
-	'accepts deliveries without a secret, but only while n8n is listening for a test event.';
+/**
+ * How to connect Syncro, one notice per paragraph so that each numbered step stands on its own line.
+ * Plain text only: n8n 2.x keeps just <a>, <ul> and <li> in a notice (the N8nNotice sanitiser; 1.x keeps
+ * sanitize-html's defaults), so <br>, <b> or <code> would make the steps run together on 2.x.
+ */
+const SETUP_STEPS: ReadonlyArray<{ name: string; text: string }> = [
+	{ name: 'setupNotice', text: 'Syncro has no API to register webhooks, so connect it once by hand, in three steps:' },
+	{ name: 'setupStep1', text: '1. Choose the events below, save, and activate (publish) the workflow.' },
+	{
+		name: 'setupStep2',
+		text:
+			'2. Within 15 minutes, open the Production URL shown above (the GET one) in your browser. ' +
+			'It shows the URL to give Syncro, which ends in ?secret=…. It is shown once.',
+	},
+	{
+		name: 'setupStep3',
+		text:
+			'3. In Syncro go to Admin > Notification Center, create or open a Notification Set, paste that URL as its webhook URL, ' +
+			'tick Webhook for the events listed below, and save.',
+	},
+	{
+		name: 'setupAfter',
+		text:
+			'Requests without the secret are refused (401). To see the URL again, deactivate and activate the workflow and reload the page ' +
+			'within 15 minutes; the secret stays the same until you change "Secret Version". While building the workflow, the Test URL ' +
+			'accepts deliveries without a secret, but only while n8n is listening for a test event.',
+	},
+];
 
 interface Options {
 	duplicateWindowMinutes?: number;
@@ -97,7 +116,10 @@ export class SyncroTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when Syncro (SyncroMSP) sends a Notification Center webhook',
+		// n8n's node creator folds this trigger into the Syncro node's entry and shows this description for the
+		// whole entry (useActionsGeneration.ts, generateMergedNodesAndActions): it names both halves.
+		description: 'Tickets, customers, invoices, assets and RMM alerts in Syncro (SyncroMSP): every API action, and triggers on its webhooks',
+		documentationUrl: 'https://github.com/n8n-nodes-syncro/n8n-nodes-syncro#the-syncro-trigger-webhooks',
 		defaults: { name: 'Syncro Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -113,12 +135,7 @@ export class SyncroTrigger implements INodeType {
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'syncro' },
 		],
 		properties: [
-			{
-				displayName: SETUP_NOTICE,
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			...SETUP_STEPS.map(({ name, text }): INodeProperties => ({ displayName: text, name, type: 'notice', default: '' })),
 			{
 				displayName: 'Events',
 				name: 'events',

@@ -412,14 +412,17 @@ describe('node description', () => {
 			.map((p: INodeProperties) => p.displayName);
 
 	it('shows the setup steps and, for each chosen event, the Notification Set boxes to tick', () => {
+		// The set-up text is one notice per paragraph (intro, steps 1-3, the rules after): 5 always shown.
+		const setup = shown([]);
+		expect(setup).toHaveLength(5);
+		expect(setup[3]).toMatch(/^3\. In Syncro go to Admin > Notification Center/);
+		expect(setup[3]).toMatch(/Notification Set/);
 		const notices = shown(['ticket.created', 'rmm_alert.resolved']);
-		expect(notices[0]).toMatch(/Admin &gt; Notification Center/);
-		expect(notices[0]).toMatch(/Notification Set/);
-		expect(notices).toHaveLength(3);
-		expect(notices[1]).toMatch(/Ticket - created \(for anyone\)/);
-		expect(notices[2]).toMatch(/RMM Alert - was auto-resolved/);
-		expect(shown(['customer.updated'])[1]).toMatch(/no event for this/);
-		expect(shown([])).toHaveLength(1);
+		expect(notices).toHaveLength(7);
+		expect(notices.slice(0, 5)).toEqual(setup);
+		expect(notices[5]).toMatch(/Ticket - created \(for anyone\)/);
+		expect(notices[6]).toMatch(/RMM Alert - was auto-resolved/);
+		expect(shown(['customer.updated'])[5]).toMatch(/no event for this/);
 	});
 
 	it('asks for a credential only when Fetch Full Record is on', () => {
