@@ -46,7 +46,7 @@ describe('classify: every fixture', () => {
 		const c = classify(body);
 		expect(c.event).toBe('rmm_alert.created');
 		expect(c.record.resolved).toBe(false);
-		expect(c.record.computer_name).toBe('P32CAPS');
+		expect(c.record.computer_name).toBe('S07POS1');
 		expect(c.classifiedBy).toBe('text+attributes');
 	});
 });
@@ -108,7 +108,7 @@ describe('classify: helpers', () => {
 	});
 
 	it('reads the first non-empty line and the new status', () => {
-		expect(firstLine('\n  RMM Alert \nP32CAPS')).toBe('RMM Alert');
+		expect(firstLine('\n  RMM Alert \nS07POS1')).toBe('RMM Alert');
 		expect(firstLine(undefined)).toBe('');
 		expect(statusFromText('A Ticket status was changed to Waiting for Parts')).toBe('Waiting for Parts');
 		expect(statusFromText('Ticket status updated to: "In Progress".')).toBe('In Progress');
@@ -116,7 +116,7 @@ describe('classify: helpers', () => {
 	});
 
 	it('reads the record from the link', () => {
-		expect(resourceFromLink('https://tcbh.syncromsp.com/rmm_alerts/448633273')).toEqual({ resource: 'rmm_alert', id: 448633273 });
+		expect(resourceFromLink('https://sample-msp.syncromsp.com/rmm_alerts/512000101')).toEqual({ resource: 'rmm_alert', id: 512000101 });
 		expect(resourceFromLink('https://acme.syncromsp.com/customer_assets/7044?tab=info')).toEqual({ resource: 'asset', id: 7044 });
 		expect(resourceFromLink('https://acme.syncromsp.com/dashboard')).toBeNull();
 		expect(resourceFromLink(42)).toBeNull();

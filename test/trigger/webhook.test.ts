@@ -240,7 +240,7 @@ describe('events and filters', () => {
 		expect((await h.post(url, load('rmm-alert-created.json'))).status).toBe(200);
 		expect(h.executions).toHaveLength(1);
 		const [item] = h.lastItems();
-		expect(item).toMatchObject({ event: 'rmm_alert.created', resource: 'rmm_alert', id: 448633273 });
+		expect(item).toMatchObject({ event: 'rmm_alert.created', resource: 'rmm_alert', id: 512000101 });
 		expect((item.record as IDataObject).resolved).toBe(false);
 	});
 

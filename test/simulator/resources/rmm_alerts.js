@@ -83,7 +83,7 @@ function seed(/** @type {import('../store').Store} */ db) {
 		const at = new Date(base + i * 1_800_000).toISOString();
 		alerts.insert({
 			id: 9001 + i, account_id: 1, customer_id: asset.customer_id, asset_id: asset.id, computer_name: asset.name,
-			properties: { trigger, description, formatted_output: output, device_id: 2291108 + i },
+			properties: { trigger, description, formatted_output: output, device_id: 3100208 + i },
 			resolved: i >= 20, check_id: null, status: i >= 20 ? 'resolved' : null, formatted_output: output, description,
 			ticket_id: i === 1 ? 4002 : null, muted_until: null, created_at: at, updated_at: at,
 		});
