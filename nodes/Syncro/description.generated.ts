@@ -180,7 +180,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an appointment. Returns Syncro's confirmation. Needs: Appointment.",
+		"default": "Delete an appointment. Returns deleted: true with the ID that was deleted. Needs: Appointment.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -275,7 +275,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an appointment type. Returns Syncro's confirmation. Needs: Appointment Type.",
+		"default": "Delete an appointment type. Returns deleted: true with the ID that was deleted. Needs: Appointment Type.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -503,7 +503,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a canned response. Returns Syncro's confirmation. Needs: Canned Response ID.",
+		"default": "Delete a canned response. Returns deleted: true with the ID that was deleted. Needs: Canned Response ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -636,7 +636,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a contact. Returns Syncro's confirmation. Needs: Contact.",
+		"default": "Delete a contact. Returns deleted: true with the ID that was deleted. Needs: Contact.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -731,7 +731,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a contract. Returns Syncro's confirmation. Needs: Contract.",
+		"default": "Delete a contract. Returns deleted: true with the ID that was deleted. Needs: Contract.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -845,7 +845,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a customer. Returns Syncro's confirmation. Needs: Customer.",
+		"default": "Delete a customer. Returns deleted: true with the ID that was deleted. Needs: Customer.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -959,7 +959,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a phone number from a customer. Returns Syncro's confirmation. Needs: Customer, Phone ID.",
+		"default": "Remove a phone number from a customer. Returns deleted: true with the ID that was deleted. Needs: Customer, Phone ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1054,7 +1054,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a stored payment profile from a customer. Returns Syncro's confirmation. Needs: Customer, Payment Profile ID.",
+		"default": "Remove a stored payment profile from a customer. Returns deleted: true with the ID that was deleted. Needs: Customer, Payment Profile ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1149,7 +1149,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an estimate. Returns Syncro's confirmation. Needs: Estimate.",
+		"default": "Delete an estimate. Returns deleted: true with the ID that was deleted. Needs: Estimate.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1244,7 +1244,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a line item from an estimate; returns the updated estimate. Returns Syncro's confirmation. Needs: Estimate, Line Item ID.",
+		"default": "Remove a line item from an estimate; returns the updated estimate. Returns deleted: true with the ID that was deleted. Needs: Estimate, Line Item ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1358,7 +1358,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an invoice. Syncro answers success even when it refuses, so the node reads the invoice back and fails if it still exists. Returns Syncro's confirmation. Needs: Invoice.",
+		"default": "Delete an invoice. Syncro answers success even when it refuses, so the node reads the invoice back and fails if it still exists. Returns deleted: true with the ID that was deleted. Needs: Invoice.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1510,7 +1510,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a line item from an unpaid invoice. Returns Syncro's confirmation. Needs: Invoice, Line Item ID.",
+		"default": "Remove a line item from an unpaid invoice. Returns deleted: true with the ID that was deleted. Needs: Invoice, Line Item ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1852,7 +1852,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an empty policy folder; Syncro refuses folders that still have subfolders. Returns Syncro's confirmation. Needs: Policy Folder ID.",
+		"default": "Delete an empty policy folder; Syncro refuses folders that still have subfolders. Returns deleted: true with the ID that was deleted. Needs: Policy Folder ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1928,7 +1928,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a customer portal login; the output is the deleted login. Returns Syncro's confirmation. Needs: Portal User ID.",
+		"default": "Remove a customer portal login; the output is the deleted login. Returns deleted: true with the ID that was deleted. Needs: Portal User ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2099,7 +2099,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a photo from a product (photo IDs are in the product's photos). Returns Syncro's confirmation. Needs: Product, Photo ID.",
+		"default": "Remove a photo from a product (photo IDs are in the product's photos). Returns deleted: true with the ID that was deleted. Needs: Product, Photo ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2270,7 +2270,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a vendor SKU from a product. Returns Syncro's confirmation. Needs: Product, SKU ID.",
+		"default": "Remove a vendor SKU from a product. Returns deleted: true with the ID that was deleted. Needs: Product, SKU ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2593,7 +2593,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a recurring invoice schedule (invoices it already generated stay). Returns Syncro's confirmation. Needs: Recurring Invoice ID.",
+		"default": "Delete a recurring invoice schedule (invoices it already generated stay). Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2669,7 +2669,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a line from a recurring invoice schedule. Returns Syncro's confirmation. Needs: Recurring Invoice ID, Line Item ID.",
+		"default": "Remove a line from a recurring invoice schedule. Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID, Line Item ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2688,7 +2688,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a line from a recurring invoice schedule with the newer endpoint. Returns Syncro's confirmation. Needs: Recurring Invoice ID, Line Item ID.",
+		"default": "Remove a line from a recurring invoice schedule with the newer endpoint. Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID, Line Item ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3182,7 +3182,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a documentation page. Returns Syncro's confirmation. Needs: Wiki Page ID.",
+		"default": "Delete a documentation page. Returns deleted: true with the ID that was deleted. Needs: Wiki Page ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3277,7 +3277,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a ticket. Returns Syncro's confirmation. Needs: Ticket.",
+		"default": "Delete a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3410,7 +3410,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a logged time entry of a ticket. Returns Syncro's confirmation. Needs: Ticket, Time Entry ID.",
+		"default": "Delete a logged time entry of a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Time Entry ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3486,7 +3486,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a line item of a ticket. Returns Syncro's confirmation. Needs: Ticket, Line Item ID.",
+		"default": "Delete a line item of a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Line Item ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3524,7 +3524,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a file attached to a ticket. Returns Syncro's confirmation. Needs: Ticket, Attachment ID.",
+		"default": "Delete a file attached to a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Attachment ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3619,7 +3619,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a worksheet from a ticket. Returns Syncro's confirmation. Needs: Ticket, Worksheet ID.",
+		"default": "Remove a worksheet from a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Worksheet ID.",
 		"displayOptions": {
 			"show": {
 				"@tool": [

@@ -68,7 +68,7 @@ describe('Appointment resource', () => {
 		expect(result.output('Get')[0].json).toMatchObject({ id: created.id, start_at: '2026-10-21T22:00:00.000Z', end_at: '2026-10-21T23:30:00.000Z' });
 
 		const removed = await runChain([{}], [appointment('delete', { appointmentId: id(created.id as number) })], creds());
-		expect(removed.output('Syncro')[0].json).toEqual({ success: true });
+		expect(removed.output('Syncro')[0].json).toEqual({ deleted: true, id: created.id });
 		expect(sim.db.table('appointments').get(created.id as number)).toBeUndefined();
 	});
 

@@ -28,7 +28,7 @@ describe('Canned Response resource', () => {
 		expect(sim.requestsTo('PATCH', `/canned_responses/${response.id}`)[0].body).toEqual({ title: 'Password reset - done' });
 
 		const deleted = await run('delete', { cannedResponseId: response.id });
-		expect(deleted.output('Syncro')[0].json).toEqual({ success: true });
+		expect(deleted.output('Syncro')[0].json).toEqual({ deleted: true, id: response.id });
 		expect(sim.requestsTo('DELETE', `/canned_responses/${response.id}`)[0].status).toBe(204);
 		expect(sim.db.table('canned_responses').get(response.id as number)).toBeUndefined();
 	});

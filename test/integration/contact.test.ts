@@ -54,7 +54,7 @@ describe('Contact resource', () => {
 		expect(sim.requestsTo('PUT', `/contacts/${created.id}`)[0].body).toEqual({ title: 'IT Coordinator', mobile: '253-555-0199' });
 
 		const removed = await runChain([{}], [contact('delete', { contactId: id(created.id as number) })], creds());
-		expect(removed.output('Syncro')[0].json).toEqual({ success: true });
+		expect(removed.output('Syncro')[0].json).toEqual({ deleted: true, id: created.id });
 		expect(sim.db.table('contacts').get(created.id as number)).toBeUndefined();
 	});
 

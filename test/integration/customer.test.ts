@@ -104,7 +104,7 @@ describe('Customer resource', () => {
 			properties: { 'Contract Tier': 'Bronze' },
 		});
 		expect(result.output('Update')[0].json).toMatchObject({ city: 'Bergen', properties: { 'Contract Tier': 'Bronze', 'Primary Site': 'Dock 4' } });
-		expect(result.output('Delete')[0].json).toEqual({ message: 'Customer was deleted from the system.' });
+		expect(result.output('Delete')[0].json).toEqual({ deleted: true, id: expect.any(Number), message: 'Customer was deleted from the system.' });
 		expect(sim.db.table('customers').get(created.id as number)).toBeUndefined();
 	});
 
@@ -174,7 +174,7 @@ describe('Customer resource', () => {
 
 		const removed = await runChain([{}], [customer('deletePhone', { customerId: id(2005), phoneId: phone.id })], creds());
 		expect(removed.error).toBeUndefined();
-		expect(removed.output('Syncro')[0].json).toEqual({ success: true });
+		expect(removed.output('Syncro')[0].json).toEqual({ deleted: true, id: phone.id, customer_id: 2005 });
 		expect(sim.db.table('phones').get(phone.id as number)).toBeUndefined();
 	});
 
@@ -202,7 +202,7 @@ describe('Customer resource', () => {
 		expect(result.output('List').map((i) => i.json.last_four)).toEqual(['4242', '6789', '5454']);
 
 		const removed = await runChain([{}], [customer('deletePaymentProfile', { customerId: id(2001), paymentProfileId: added.id })], creds());
-		expect(removed.output('Syncro')[0].json).toEqual({ success: true });
+		expect(removed.output('Syncro')[0].json).toEqual({ deleted: true, id: added.id, customer_id: 2001 });
 		expect(sim.db.table('payment_profiles').get(added.id as number)).toBeUndefined();
 	});
 

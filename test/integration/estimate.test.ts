@@ -50,15 +50,22 @@ describe('Estimate resource', () => {
 
 		const afterRemove = await run('deleteLineItem', { estimateId: rl(est.id as number), lineItemId: labor.output('Syncro')[0].json.id });
 		// The estimate comes back: 3 x 899 less 5 %, taxed at 8 %.
-		expect(afterRemove.output('Syncro')[0].json).toMatchObject({ id: est.id, subtotal: '2562.15', tax: '204.97', total: '2767.12' });
+		expect(afterRemove.output('Syncro')[0].json).toMatchObject({
+			deleted: true,
+			id: labor.output('Syncro')[0].json.id,
+			estimate_id: est.id,
+			estimate: { id: est.id, subtotal: '2562.15', tax: '204.97', total: '2767.12' },
+		});
 		expect(sim.db.table('line_items').filter((l) => l.estimate_id === est.id)).toHaveLength(1);
 
 		const emailed = await run('email', { estimateId: rl(est.id as number) });
 		expect(emailed.output('Syncro')[0].json.message).toBe(`We emailed estimate ${est.number} to ethan@summitfamilyclinic.example`);
+		// Syncro answers only with the message: the estimate the email was about comes with it.
+		expect(emailed.output('Syncro')[0].json).toMatchObject({ id: est.id, number: est.number, total: '2767.12' });
 		expect(sim.db.table('estimates').get(est.id as number)?.last_emailed).toEqual(expect.any(String));
 
 		const printed = await run('print', { estimateId: rl(est.id as number) });
-		expect(printed.output('Syncro')[0].json).toEqual({ message: 'We queued up a print job' });
+		expect(printed.output('Syncro')[0].json).toMatchObject({ id: est.id, number: est.number, message: 'We queued up a print job' });
 		expect(sim.db.table('print_jobs').filter((j) => j.record_type === 'Estimate' && j.record_id === est.id)).toHaveLength(1);
 	});
 
@@ -91,7 +98,7 @@ describe('Estimate resource', () => {
 		expect(sim.requestsTo('PUT', '/estimates/6004')[0].body).toEqual({ status: 'Declined' });
 
 		const deleted = await run('delete', { estimateId: rl(6004) });
-		expect(deleted.output('Syncro')[0].json).toEqual({ message: '6004: We deleted # 1004' });
+		expect(deleted.output('Syncro')[0].json).toEqual({ deleted: true, id: 6004, message: '6004: We deleted # 1004' });
 		expect(sim.db.table('estimates').get(6004)).toBeUndefined();
 		expect(sim.db.table('line_items').filter((l) => l.estimate_id === 6004)).toHaveLength(0);
 	});

@@ -83,7 +83,7 @@ describe('Invoice resource', () => {
 		expect(sim.requestsTo('PUT', `/invoices/${inv.id}/line_items/${line.id}`)[0].body).toEqual({ price: 169, line_discount_percent: 10 });
 
 		const deleted = await run('deleteLineItem', { invoiceId: rl(inv.id), lineItemId: line.id });
-		expect(deleted.output('Syncro')[0].json).toEqual({ message: 'Line item deleted' });
+		expect(deleted.output('Syncro')[0].json).toEqual({ deleted: true, id: line.id, invoice_id: inv.id, message: 'Line item deleted' });
 		expect(sim.db.table('line_items').filter((l) => l.invoice_id === inv.id).map((l) => l.item)).toEqual(['Cabling']);
 
 		const incomplete = await run('addLineItem', { invoiceId: rl(inv.id), additionalFields: { price: 10 } });
@@ -105,11 +105,13 @@ describe('Invoice resource', () => {
 		expect(noTicket.error?.message).toMatch(/404.*Invoice has no ticket/);
 
 		const printed = await run('print', { invoiceId: rl(5002) });
-		expect(printed.output('Syncro')[0].json).toEqual({ message: 'Invoice print job queued' });
+		expect(printed.output('Syncro')[0].json).toMatchObject({ id: 5002, message: 'Invoice print job queued' });
 		expect(sim.db.table('print_jobs').filter((j) => j.record_type === 'Invoice' && j.record_id === 5002)).toHaveLength(1);
 
 		const emailed = await run('email', { invoiceId: rl(5003) });
 		expect(emailed.output('Syncro')[0].json.message).toBe('Invoice 24003 was emailed to priya@blueharborlogistics.example');
+		// Syncro answers only with the message: the invoice comes with it (ID, number, total for the next node).
+		expect(emailed.output('Syncro')[0].json).toMatchObject({ id: 5003, number: '24003', total: expect.anything() });
 		expect(sim.requestsTo('POST', '/invoices/5003/email')).toHaveLength(1);
 	});
 
@@ -142,7 +144,7 @@ describe('Invoice resource', () => {
 		const inv = sim.db.table('invoices').insert({ customer_id: 2007, number: '77020', date: '2026-11-12T00:00:00Z', draft: false });
 		const deleted = await run('delete', { invoiceId: rl(inv.id) });
 		expect(deleted.error).toBeUndefined();
-		expect(deleted.output('Syncro')[0].json).toEqual({ success: true, id: inv.id, message: 'Invoice 77020 was deleted' });
+		expect(deleted.output('Syncro')[0].json).toEqual({ deleted: true, id: inv.id, message: 'Invoice 77020 was deleted' });
 		expect(sim.db.table('invoices').get(inv.id)).toBeUndefined();
 		expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`DELETE /invoices/${inv.id} 200`, `GET /invoices/${inv.id} 404`]);
 

@@ -46,7 +46,7 @@ describe('Portal User resource', () => {
 		const updated = await runChain([{}], [portalUser('update', { portalUserId: created.id, updateFields: { portal_group_id: 5 } })], creds());
 		expect(updated.output('Syncro')[0].json).toMatchObject({ id: created.id, portal_group_id: 5 });
 		const removed = await runChain([{}], [portalUser('delete', { portalUserId: created.id })], creds());
-		expect(removed.output('Syncro')[0].json).toMatchObject({ id: created.id, email: 'ethan.walsh@summitfamilyclinic.example' });
+		expect(removed.output('Syncro')[0].json).toMatchObject({ deleted: true, id: created.id, email: 'ethan.walsh@summitfamilyclinic.example' });
 		expect(sim.db.table('portal_users').get(created.id as number)).toBeUndefined();
 	});
 

@@ -67,7 +67,7 @@ describe('Product resource', () => {
 		const photo = sim.db.table('product_photos').filter((p) => p.product_id === 9014)[0];
 
 		const removed = await run('deleteImage', { productId: rl(9014), photo_id: photo.id });
-		expect(removed.output('Syncro')[0].json).toEqual({ message: 'Success! Image removed.' });
+		expect(removed.output('Syncro')[0].json).toEqual({ deleted: true, id: photo.id, product_id: 9014, message: 'Success! Image removed.' });
 		expect(sim.requestsTo('DELETE', '/products/9014/delete_image')[0].query).toEqual({ photo_id: String(photo.id) });
 
 		const stock = await run('updateLocationQuantity', { productId: rl(9012), location_quantity_id: 19012, quantity: 7 });

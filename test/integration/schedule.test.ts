@@ -51,7 +51,7 @@ describe('Recurring Invoice resource', () => {
 		expect(sim.requestsTo('POST', `/schedules/${schedule.id}/remove_line_item`)[0].body).toEqual({ schedule_line_item_id: workstation.id });
 
 		const deletedLine = await run('deleteLineItem', { scheduleId: schedule.id, lineItemId: m365.id });
-		expect(deletedLine.output('Syncro')[0].json).toEqual({ message: 'Schedule line item deleted' });
+		expect(deletedLine.output('Syncro')[0].json).toEqual({ deleted: true, id: m365.id, schedule_id: schedule.id, message: 'Schedule line item deleted' });
 		expect(sim.db.table('schedule_line_items').filter((l) => l.schedule_id === schedule.id)).toHaveLength(0);
 
 		const paused = await run('update', { scheduleId: schedule.id, updateFields: { paused: true, frequency: 'Quarterly' } });

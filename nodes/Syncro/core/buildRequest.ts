@@ -92,5 +92,5 @@ export async function buildRequest(ctx: IExecuteFunctions, op: OperationDef, ite
 		return value;
 	});
 	const hasBody = op.method !== 'GET' && op.method !== 'DELETE';
-	return { path, query, body: hasBody ? body : undefined };
+	return { path, pathValues, query, body: hasBody ? body : undefined };
 }

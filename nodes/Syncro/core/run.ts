@@ -10,14 +10,15 @@ import {
 	paginate,
 	pathSegment,
 	isProblem,
+	numericId,
 	resolveSettings,
 	showValue,
 	syncroRequest,
 	type SyncroContext,
 } from '../transport';
 import { buildRequest } from './buildRequest';
-import type { OperationDef, ResourceDef } from './table';
-import { envelopeKeys, toRecords, unwrapItem, unwrapRecord } from './unwrap';
+import type { BuiltRequest, OperationDef, ResourceDef } from './table';
+import { deletedRecord, envelopeKeys, isDelete, saidBy, toRecords, unwrapItem, unwrapRecord } from './unwrap';
 
 /** Runs one operation for one item and returns the records to output. */
 export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef, op: OperationDef, itemIndex: number): Promise<IDataObject[]> {
@@ -54,8 +55,43 @@ export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef
 			itemIndex,
 		}, settings);
 		records = toRecords(op, resource, body);
+		if (isDelete(op)) records = [deletedRecord(op, resource, request, records)];
+		else if (holdsNoRecord(records)) records = await actedOn(ctx, resource, op, request, records, itemIndex);
 	}
 	return op.transform ? op.transform(records) : records;
+}
+
+/** An answer without a record: nothing, `{"success": true}`, or only Syncro's words (`{"message": "…"}`). */
+function holdsNoRecord(records: IDataObject[]): boolean {
+	return records.length === 1 && Object.keys(records[0]).every((key) => key === 'message' || key === 'success');
+}
+
+/**
+ * The record an action acted on, for an answer that holds none (Invoice > Email answers only "Invoice T30032
+ * was emailed to …"): read again through the resource's Get, with Syncro's words beside it, so that the next
+ * node has the ID, the number and the total. Only for actions on one record of the resource
+ * (`/invoices/{id}/email`); when the read fails, the action still succeeded: its ID and Syncro's words.
+ */
+async function actedOn(
+	ctx: IExecuteFunctions,
+	resource: ResourceDef,
+	op: OperationDef,
+	request: BuiltRequest,
+	answer: IDataObject[],
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const get = resource.operations.find((o) => o.operation === 'get');
+	const placeholder = get && /\{(\w+)\}$/.exec(get.path)?.[1];
+	if (!get || !placeholder || op.method === 'GET' || !op.path.startsWith(`${get.path}/`)) return answer;
+	const id = request.pathValues[placeholder];
+	const said = saidBy(answer);
+	try {
+		const record = await readRecord(ctx, resource, id, itemIndex);
+		if (record) return [{ ...record, ...said }];
+	} catch {
+		// The action was carried out; only reading the record back failed (for example a token that may not read it).
+	}
+	return [{ id: numericId(id) ?? id, ...said }];
 }
 
 function toLimit(ctx: IExecuteFunctions, itemIndex: number): number {

@@ -11,6 +11,8 @@ import type { RecordType } from './records';
 /** The request an operation's fields make for one item: path (segments encoded), query and body. */
 export interface BuiltRequest {
 	path: string;
+	/** The value of each `{placeholder}` of the operation's path, checked and encoded. */
+	pathValues: Record<string, string>;
 	query: Record<string, QueryValue>;
 	body: IDataObject | undefined;
 }
@@ -137,6 +139,12 @@ export interface OperationDef {
 	sequentialItems?: true;
 	/** Display name of the optional-fields collection; defaults by method (Filters / Additional Fields / Update Fields). */
 	optionalGroup?: 'filters' | 'additionalFields' | 'updateFields' | 'options';
+	/**
+	 * What a delete removes, for its output `{deleted: true, id, …}`: the field (a path placeholder, a query or
+	 * a body field) holding the removed record's ID. DELETE operations default to their last path value; `false`:
+	 * the DELETE deletes nothing (RMM Alert > Clear resolves the alert, which stays readable).
+	 */
+	deletes?: string | false;
 	/** The records it returns are one of the main Syncro records: the "Simplify" option applies (core/simplify.ts). */
 	simplify?: SimpleRecordType;
 }

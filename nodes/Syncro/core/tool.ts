@@ -14,6 +14,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, Nod
 
 import { errorCode, humanise } from '../transport';
 import { isTopLevel } from './layout';
+import { isDelete } from './unwrap';
 import type { OperationDef, ResourceDef } from './table';
 
 /** Whether the node runs as an AI agent's tool (or an MCP server's). */
@@ -34,7 +35,7 @@ function noun(resource: ResourceDef, op: OperationDef): string {
 /** "Returns …" for an operation, from the shape of its table entry. */
 function returns(resource: ResourceDef, op: OperationDef): string {
 	if (op.list) return `Returns a list of ${humanise(op.list.collectionKey)}`;
-	if (op.method === 'DELETE') return "Returns Syncro's confirmation";
+	if (isDelete(op)) return 'Returns deleted: true with the ID that was deleted';
 	const what = noun(resource, op);
 	if (op.operation === 'findOrCreate') return `Returns the ${what} found or created`;
 	if (op.operation === 'create') return `Returns the created ${what}`;

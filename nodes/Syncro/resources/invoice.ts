@@ -46,9 +46,9 @@ async function deleteInvoice(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 	try {
 		await syncroRequest(ctx, { method: 'GET', path: request.path, permission: 'Invoices - View Details', itemIndex });
 	} catch (error) {
-		if (errorCode(error) === 'notFound') return [{ success: true, id, ...(message ? { message } : {}) }];
+		if (errorCode(error) === 'notFound') return [{ deleted: true, id, ...(message ? { message } : {}) }];
 		// The delete was answered but cannot be checked (e.g. the token may not read invoices): report what Syncro said.
-		return [{ success: true, id, verified: false, ...(message ? { message } : {}) }];
+		return [{ deleted: true, id, verified: false, ...(message ? { message } : {}) }];
 	}
 	throw reportedFailureError(ctx.getNode(), `Syncro did not delete invoice ${id}${message ? `: ${message}` : ''}`, {
 		itemIndex,

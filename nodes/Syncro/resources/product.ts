@@ -158,6 +158,7 @@ export const product: ResourceDef = {
 			method: 'DELETE',
 			path: '/products/{id}/delete_image',
 			spec: 'DELETE /products/{id}/delete_image',
+			deletes: 'photo_id',
 			fields: [productId, query.id('photo_id', undefined, { displayName: 'Photo ID', required: true })],
 		},
 		{

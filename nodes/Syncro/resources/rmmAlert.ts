@@ -125,6 +125,7 @@ export const rmmAlert: ResourceDef = {
 			path: '/rmm_alerts/{id}',
 			spec: 'DELETE /rmm_alerts/{id}',
 			permission: 'RMM Alerts - Delete',
+			deletes: false,
 			fields: [alertId],
 		},
 	],

@@ -202,6 +202,7 @@ export const schedule: ResourceDef = {
 			description: 'Remove a line from a recurring invoice schedule',
 			method: 'POST',
 			path: '/schedules/{id}/remove_line_item',
+			deletes: 'schedule_line_item_id',
 			spec: 'POST /schedules/{id}/remove_line_item',
 			permission: 'Recurring Invoices - Edit',
 			fields: [scheduleId, body.id('schedule_line_item_id', undefined, { param: 'lineItemId', displayName: 'Line Item ID', required: true })],
