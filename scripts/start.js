@@ -78,6 +78,21 @@ function writeState(/** @type {any} */ state) {
 	fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2), { mode: 0o600 });
 }
 
+/**
+ * Runs one step of the start, saying every 20 s that it is still under way (a sandbox's first n8n commands
+ * create and migrate its database).
+ * @template T @param {string} what @param {() => Promise<T>} work @returns {Promise<T>}
+ */
+async function step(what, work) {
+	const started = Date.now();
+	const ticker = setInterval(() => log(`npm start: still ${what}, ${Math.round((Date.now() - started) / 1000)} s`), 20_000);
+	try {
+		return await work();
+	} finally {
+		clearInterval(ticker);
+	}
+}
+
 async function main() {
 	const realTenant = Boolean(process.env.SYNCRO_SUBDOMAIN && process.env.SYNCRO_API_TOKEN);
 	if (Boolean(process.env.SYNCRO_SUBDOMAIN) !== Boolean(process.env.SYNCRO_API_TOKEN)) {
@@ -85,8 +100,8 @@ async function main() {
 	}
 
 	if (!args.has('--no-build')) {
-		log('npm start: building the package (npm run build)');
-		await runInherit(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent']);
+		log('npm start: building the package (npm run build, about 15 s)');
+		await step('building the package', () => runInherit(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent']));
 	}
 
 	const { ensureN8n } = require('../test/e2e/install');
@@ -125,7 +140,8 @@ async function main() {
 	process.on('SIGTERM', () => void stop(0));
 
 	// The package, as n8n installs community packages.
-	const tarball = await packPackage(path.join(SANDBOX, 'pack'));
+	log('npm start: installing the package into n8n as a community package (npm pack, a few seconds)');
+	const tarball = await step('packing the package', () => packPackage(path.join(SANDBOX, 'pack')));
 	await installPackage(SANDBOX, tarball);
 	fs.rmSync(tarball, { force: true });
 
@@ -142,8 +158,11 @@ async function main() {
 	}
 
 	// The credential is (re)written at every start: it follows the simulator's port or the tenant given.
-	log('npm start: importing the "Syncro account" credential and the examples');
-	await n8n.importCredentials([{ ...CREDENTIAL, type: 'syncroApi', data }]);
+	const firstStart = !state.owner;
+	log(
+		`npm start: importing the "Syncro account" credential and the examples${firstStart ? ' (the first time n8n also creates its database: about 30 s)' : ''}`,
+	);
+	await step('importing the credential', () => n8n.importCredentials([{ ...CREDENTIAL, type: 'syncroApi', data }]));
 
 	// Examples are imported once, so that edits made in the editor survive a restart; new ones are added.
 	const examples = fs
@@ -153,13 +172,13 @@ async function main() {
 	const imported = new Set(state.importedExamples ?? []);
 	const fresh = examples.filter((wf) => !imported.has(wf.id));
 	if (fresh.length > 0) {
-		await n8n.importWorkflows(fresh);
+		await step('importing the examples', () => n8n.importWorkflows(fresh));
 		state.importedExamples = [...imported, ...fresh.map((wf) => wf.id)];
 		writeState(state);
 	}
 
-	log(`npm start: starting n8n (log: ${path.relative(ROOT, n8n.logFile)})`);
-	await n8n.start();
+	log(`npm start: starting n8n, ready in about 20 s (log: ${path.relative(ROOT, n8n.logFile)})`);
+	await step('starting n8n', () => n8n.start());
 
 	// The owner login, created on the first start.
 	if (!state.owner) {

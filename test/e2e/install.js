@@ -252,6 +252,7 @@ async function ensureNode(runtime, log) {
 		fs.writeFileSync(logFile, `${spec}, ${new Date().toISOString()}\n`);
 		log(`install: Node.js ${version} for n8n ${runtime.n8n}: npm pack ${spec} (about 50 MB) into ${path.relative(process.cwd(), dir) || '.'}`);
 		const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-syncro-node-'));
+		const ticker = setInterval(() => log(`install: Node.js ${version}: still fetching and unpacking, ${elapsed(Date.now() - started)}`), PROGRESS_EVERY_MS);
 		try {
 			let code = await run(NPM, ['pack', spec, '--pack-destination', scratch, '--loglevel=warn'], { cwd: scratch, env: process.env, logFile });
 			const tarball = fs.readdirSync(scratch).find((f) => f.endsWith('.tgz'));
@@ -270,6 +271,7 @@ async function ensureNode(runtime, log) {
 			if (probe !== `v${version}`) throw new Error(`${nodeBin(runtime)} reports "${probe}", not v${version}`);
 			fs.writeFileSync(path.join(dir, STAMP_NAME), JSON.stringify({ version, package: spec, at: new Date().toISOString() }, null, 2));
 		} finally {
+			clearInterval(ticker);
 			fs.rmSync(scratch, { recursive: true, force: true });
 		}
 		log(`install: Node.js ${version} ready in ${elapsed(Date.now() - started)}`);
@@ -318,6 +320,12 @@ function buildingNow(/** @type {Runtime} */ runtime) {
 	});
 }
 
+/** How long compiling a native module takes, as measured on the project's 2-core machine. */
+function buildDuration(/** @type {string} */ name) {
+	const minutes = /** @type {Record<string, string>} */ ({ sqlite3: 'about 3 minutes' })[name];
+	return minutes ? `That takes ${minutes} on 2 cores` : 'That can take a few minutes';
+}
+
 /** Whether a native module loads under the runtime's Node.js, from the runtime folder. */
 async function loads(/** @type {Runtime} */ runtime, /** @type {string} */ name, /** @type {string} */ logFile) {
 	const probe = name === 'sqlite3' ? "const s=require('sqlite3');new s.Database(':memory:').close()" : `require(${JSON.stringify(name)})`;
@@ -356,17 +364,26 @@ async function install(runtime, started, log) {
 	const logFile = path.join(os.tmpdir(), `n8n-nodes-syncro-install-n8n-${runtime.n8n}.log`);
 	const what = `n8n ${runtime.n8n} (Node ${nodeVersion(runtime)})`;
 	const expected = expectedPackages(runtime);
-	log(`install: ${what} into ${path.relative(process.cwd(), dir) || '.'}: ${expected.length} packages, 2-3 GB, several minutes the first time (npm's log: ${logFile})`);
+	log(`install: ${what} into ${path.relative(process.cwd(), dir) || '.'}: ${expected.length} packages, 2-3 GB, 3 to 15 minutes on 2 cores the first time (npm's log: ${logFile})`);
 	fs.writeFileSync(logFile, `n8n ${runtime.n8n} runtime install, ${new Date().toISOString()}, node ${nodeVersion(runtime)}\n`);
 	fs.rmSync(stampFile(runtime), { force: true });
 
 	let phase = 'npm install';
+	/** When each native build was first seen under way. */
+	const buildsSeen = new Map();
 	const ticker = setInterval(() => {
 		let detail = phase;
 		if (phase === 'npm install') {
 			const unpacked = expected.filter((key) => fs.existsSync(path.join(dir, key, 'package.json'))).length;
 			const building = buildingNow(runtime);
-			detail = `${unpacked} of ${expected.length} packages unpacked${building.length ? `, building ${building.join(' and ')} from source` : ''}`;
+			for (const name of building) {
+				if (buildsSeen.has(name)) continue;
+				buildsSeen.set(name, Date.now());
+				// The longest quiet stretch of the install: say what it is and how long it lasts before it starts.
+				log(`install: ${what}: npm is compiling ${name} from source (node-gyp; no prebuilt binary could be downloaded). ${buildDuration(name)}; the line below repeats until it is done.`);
+			}
+			const builds = building.map((name) => `building ${name} from source for ${elapsed(Date.now() - (buildsSeen.get(name) ?? Date.now()))}`);
+			detail = `${unpacked} of ${expected.length} packages unpacked${builds.length ? `, ${builds.join(', ')}` : ''}`;
 		}
 		log(`install: ${what}: ${detail}, ${elapsed(Date.now() - started)}`);
 	}, PROGRESS_EVERY_MS);
