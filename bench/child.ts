@@ -1,7 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark code: runs under Node.js in this repository, never inside n8n */
 /**
  * One measured process of the benchmark: `node` runs Return All through the Syncro node in n8n-core,
  * `fanout` runs Get Ticket for N input items, `raw` walks the same pages with a bare undici loop, `worker` is
- * one of several processes sharing a limit.
+ * one of several processes sharing a limit, `builtin` / `builtin-fanout` the same through n8n's built-in SyncroMSP
+ * node (bench/builtin.ts).
  * Arguments: mode, base URL, token, credential overrides (JSON), node parameters to add (JSON; `fanout`: also
  * `items`). Prints one JSON line: wall time of the work, peak RSS, records, items in error, the run's error.
  */
@@ -52,18 +54,27 @@ async function main() {
 		records = await viaN8nHelper(baseUrl, token);
 	} else {
 		// Loaded only here, so the raw loop's memory figure does not include n8n.
-		const { shutdownN8n } = await import('../test/helpers/harness');
-		const { fanOutTickets, returnAllTickets } = await import('./shared');
+		const { runChain, shutdownN8n } = await import('../test/helpers/harness');
+		const { credentials, fanOutTickets, returnAllTickets } = await import('./shared');
+		const { builtInCredentials, builtInNode, registerBuiltIn } = await import('./builtin');
+		const builtIn = mode.startsWith('builtin');
+		if (builtIn) registerBuiltIn(baseUrl);
+		const fanOutInput = Array.from({ length: fanOutItems }, (_, i) => ({ id: 100_000 + i }));
 		const result =
 			mode === 'fanout'
 				? await fanOutTickets(baseUrl, token, fanOutItems, overrides, nodeParameters as never)
-				: await returnAllTickets(baseUrl, token, overrides, nodeParameters as never);
-		const out = result.output('Syncro');
+				: mode === 'builtin-fanout'
+					? await runChain(fanOutInput, [builtInNode({ resource: 'ticket', operation: 'get', ticketId: '={{ $json.id }}' }, true)], credentials(baseUrl, token), builtInCredentials(token))
+					: mode === 'builtin'
+						? await runChain([{}], [builtInNode({ resource: 'ticket', operation: 'getAll', returnAll: true, ...nodeParameters } as never)], credentials(baseUrl, token), builtInCredentials(token))
+						: await returnAllTickets(baseUrl, token, overrides, nodeParameters as never);
+		const out = result.output(builtIn ? 'SyncroMSP' : 'Syncro');
 		records = out.length;
 		const failed = out.filter((item) => item.json.error);
 		itemErrors = failed.length;
 		error = result.error ? result.error.message : null;
-		rateLimited = failed.filter((item) => /rate limit|429/i.test(String(item.json.error))).length + (error && /rate limit|429/i.test(error) ? 1 : 0);
+		const rateLimitWords = /rate limit|429|too many requests/i;
+		rateLimited = failed.filter((item) => rateLimitWords.test(String(item.json.error))).length + (error && rateLimitWords.test(error) ? 1 : 0);
 		await shutdownN8n();
 	}
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;

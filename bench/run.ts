@@ -1,6 +1,8 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, no-console -- benchmark code: runs under Node.js in this repository, never inside n8n */
 /**
  * `npm run bench`: throughput at Syncro's rate limit, overhead against a bare HTTP loop, memory, contention
- * between processes sharing one limit, the fault matrix, bad input, and a latency sweep over HTTPS. Every
+ * between processes sharing one limit, the fault matrix, bad input, a latency sweep over HTTPS, and the same
+ * workloads through n8n's built-in SyncroMSP node side by side (section 8). Every
  * figure is printed as `name: value` and written to bench/RESULTS.md with the command that produced it.
  *
  * Time is scaled: the simulator enforces 180 requests per 3 s window (Syncro's minute shrunk 20x) and the
@@ -455,6 +457,74 @@ async function latencySweep(): Promise<void> {
 	}
 }
 
+/** Per-answer latency of section 8's latency rows (scaled ms, x20 real: 25 stands for 500 ms). */
+const COMPARISON_LATENCY_MS = 25;
+
+interface ComparisonRow {
+	what: string;
+	syncro: string;
+	builtIn: string;
+}
+const comparisonRows: ComparisonRow[] = [];
+
+/**
+ * Section 8: the Syncro node beside n8n's built-in SyncroMSP node (bench/builtin.ts), the same workloads
+ * against the same simulator, each run in a fresh process: Return All at the rate limit, Return All and a
+ * fan-out at a real latency, and what `limit` returns.
+ */
+async function comparison(): Promise<void> {
+	const { builtInSources } = await import('./builtin');
+	const source = builtInSources()[0];
+	heading(
+		`8. Compared with n8n's built-in SyncroMSP node (n8n-nodes-base of n8n ${source?.n8n ?? '(none installed)'}): the same workloads, ` +
+			`the same simulator (${LIMIT} requests per ${WINDOW_MS} ms window), each in a fresh process`,
+	);
+	if (!source) {
+		figure('compare.skipped', 'no n8n runtime installed (node test/e2e/install.js installs one)');
+		return;
+	}
+	const sim = await SimProcess.start({ tickets: 10_000 });
+	try {
+		const run = async (mode: string, latencyMs: number, nodeParameters: Record<string, unknown> = {}) => {
+			await sim.reset({ limit: LIMIT, windowMs: WINDOW_MS }, latencyMs);
+			const result = await runChild(mode, sim, {}, nodeParameters);
+			const { requests, refused } = await sim.stats();
+			return { ...result, requests: requests.length, refused };
+		};
+		const describe = (r: Awaited<ReturnType<typeof run>>) =>
+			`${r.records} records${r.error ? `, the node failed: ${r.error.slice(0, 90)}` : ''}, ${r.requests} request${r.requests === 1 ? '' : 's'}, ${r.refused} answered 429, ${(r.ms / 1000).toFixed(2)} s`;
+		const row = (what: string, ours: Awaited<ReturnType<typeof run>>, theirs: Awaited<ReturnType<typeof run>>, key: string) => {
+			figure(`compare.${key}.syncro`, describe(ours));
+			figure(`compare.${key}.built_in`, describe(theirs));
+			comparisonRows.push({ what, syncro: describe(ours), builtIn: describe(theirs) });
+		};
+
+		row('Return All of 10,000 tickets at the rate limit', await run('node', 0), await run('builtin', 0), 'return_all_at_rate_limit');
+
+		const oursSlow = await run('node', COMPARISON_LATENCY_MS);
+		const theirsSlow = await run('builtin', COMPARISON_LATENCY_MS);
+		row(`Return All of 10,000 tickets, ${COMPARISON_LATENCY_MS * 20} ms per answer`, oursSlow, theirsSlow, 'return_all_latency');
+		figure('compare.return_all_latency.speedup', theirsSlow.ms / oursSlow.ms);
+
+		const oursFan = await run('fanout', COMPARISON_LATENCY_MS, { items: 500 });
+		const theirsFan = await run('builtin-fanout', COMPARISON_LATENCY_MS, { items: 500 });
+		row(`Get Ticket for 500 input items, ${COMPARISON_LATENCY_MS * 20} ms per answer`, oursFan, theirsFan, 'fanout_latency');
+		figure('compare.fanout_latency.speedup', theirsFan.ms / oursFan.ms);
+
+		for (const limit of [5, 100]) {
+			row(`Get Many tickets with Limit ${limit}`, await run('node', 0, { returnAll: false, limit }), await run('builtin', 0, { returnAll: false, limit }), `limit_${limit}`);
+		}
+	} finally {
+		sim.stop();
+	}
+}
+
+/** Section 8 as a Markdown table. */
+function comparisonTable(): string {
+	if (comparisonRows.length === 0) return '';
+	return ['| workload | Syncro node | built-in SyncroMSP node |', '|---|---|---|', ...comparisonRows.map((r) => `| ${r.what} | ${r.syncro} | ${r.builtIn} |`)].join('\n');
+}
+
 /** The sweep as a Markdown table (for RESULTS.md and the console). */
 function sweepTable(): string {
 	if (sweepRows.length === 0) return '';
@@ -497,6 +567,7 @@ async function main(): Promise<void> {
 	if (wanted(3)) await overhead();
 	if (wanted(4)) await contention();
 	if (wanted(7)) await latencySweep();
+	if (wanted(8)) await comparison();
 	await shutdownN8n();
 	figure('bench.total_s', (Date.now() - started) / 1000);
 	clearInterval(sampler);
@@ -504,6 +575,8 @@ async function main(): Promise<void> {
 	figure('bench.machine_load', loadText);
 	const table = sweepTable();
 	if (table) console.log(`\n${table}`);
+	const compared = comparisonTable();
+	if (compared) console.log(`\n${compared}`);
 	if (only) {
 		console.log('\nBENCH_SECTIONS set: bench/RESULTS.md left as it was.');
 		process.exit(0);
@@ -521,7 +594,8 @@ async function main(): Promise<void> {
 	const queueFile = path.join(__dirname, 'RESULTS-queue.md');
 	const queue = fs.existsSync(queueFile) ? `\n${fs.readFileSync(queueFile, 'utf8').trim()}\n` : '';
 	const sweep = table ? `\n## Latency sweep (section 7) as a table\n\n${table}\n` : '';
-	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${header.join('\n')}\n\n\`\`\`\n${lines.join('\n').trim()}\n\`\`\`\n${sweep}${queue}`);
+	const versus = compared ? `\n## Compared with the built-in SyncroMSP node (section 8) as a table\n\n${compared}\n` : '';
+	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${header.join('\n')}\n\n\`\`\`\n${lines.join('\n').trim()}\n\`\`\`\n${sweep}${versus}${queue}`);
 	process.exit(0);
 }
 

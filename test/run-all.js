@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm test`: build, lint, every jest suite (unit, transport, integration, trigger) and the real-n8n suites on
+ * `npm test`: build, lint, n8n's own checks of a community package (test/tooling/n8n-checks.mjs), every jest suite (unit, transport, integration, trigger) and the real-n8n suites on
  * every n8n of the version matrix (test/e2e/versions.js: the end-to-end suite on each, the queue-mode suite
  * where the matrix says), then one plain summary line `N passed, N failed` over all of them. The suites'
  * output is streamed as it comes (installs print their progress); each check line names its n8n version.
@@ -76,6 +76,16 @@ async function main() {
 	count('build', build.status === 0);
 	if (build.status !== 0) return;
 	count('lint', step('lint', npm, ['run', 'lint']).status === 0);
+	// n8n's own checks of a community package: the Creator Portal scanner's lint legs (source and tarball),
+	// n8n's default ESLint config, n8n-node lint in strict mode, n8n-node cloud-support (test/tooling/n8n-checks.mjs).
+	const n8nChecks = spawnSync(process.execPath, ['test/tooling/n8n-checks.mjs'], { cwd: root, encoding: 'utf8' });
+	console.log(`\n=== n8n checks: node test/tooling/n8n-checks.mjs\n${n8nChecks.stdout}${n8nChecks.stderr}`);
+	const n8nLine = /^n8n checks: (\d+) passed, (\d+) failed/m.exec(n8nChecks.stdout);
+	if (n8nLine) {
+		passed += Number(n8nLine[1]);
+		failed += Number(n8nLine[2]);
+		for (const line of n8nChecks.stdout.split('\n')) if (line.startsWith('FAIL ')) failures.push(line.slice(5));
+	} else count('n8n checks', false);
 	count('tests type-check', step('tests type-check', npx, ['tsc', '-p', 'test/tsconfig.json', '--noEmit']).status === 0);
 	count('example pictures up to date', step('example pictures', process.execPath, ['examples/pictures/render.js', '--check']).status === 0);
 

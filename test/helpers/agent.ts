@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * The Syncro node as an AI agent's tool, in-process: the tool variant n8n derives from `usableAsTool`, and two
  * stand-in agents that call it the two ways n8n does.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * Runs one Syncro node in n8n-core in a process of its own, for what is set per process (NODE_EXTRA_CA_CERTS
  * is read once when Node starts). argv[2]: JSON {baseUrl, token, items, parameters}. Prints one JSON line:

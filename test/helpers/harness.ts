@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * In-process n8n: runs real workflows with n8n-core's WorkflowExecute against the Syncro simulator.
  * The nodes under test are loaded from dist/ (what the package ships), credentials are served from memory,
@@ -166,6 +167,8 @@ export interface WorkflowNodeSpec {
 	/** 'continueErrorOutput': failed items go to a second output (read it with output(name, 1)). */
 	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 	alwaysOutputData?: boolean;
+	/** The node's credentials by type (default: the Syncro API credential). */
+	credentials?: INode['credentials'];
 }
 
 export interface RunResult {
@@ -177,8 +180,16 @@ export interface RunResult {
 	logs: Array<{ level: string; message: string; meta?: unknown }>;
 }
 
-/** Runs Items -> node1 -> node2 … with the given credentials and returns every node's output. */
-export async function runChain(items: IDataObject[], chain: WorkflowNodeSpec[], credentials: SyncroCredentialData): Promise<RunResult> {
+/**
+ * Runs Items -> node1 -> node2 … with the given credentials and returns every node's output. `otherCredentials`
+ * serves the data of other credential types, by type name (a node of another package).
+ */
+export async function runChain(
+	items: IDataObject[],
+	chain: WorkflowNodeSpec[],
+	credentials: SyncroCredentialData,
+	otherCredentials: Record<string, ICredentialDataDecryptedObject> = {},
+): Promise<RunResult> {
 	const nodes: INode[] = [
 		{ id: 'items', name: 'Items', type: ITEMS_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(items) } },
 		...chain.map((spec, index) => ({
@@ -188,7 +199,7 @@ export async function runChain(items: IDataObject[], chain: WorkflowNodeSpec[], 
 			typeVersion: 1,
 			position: [(index + 1) * 200, 0] as [number, number],
 			parameters: spec.parameters as INode['parameters'],
-			credentials: { syncroApi: { id: 'cred-1', name: 'Syncro account' } },
+			credentials: spec.credentials ?? { syncroApi: { id: 'cred-1', name: 'Syncro account' } },
 			...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const, continueOnFail: true } : {}),
 			...(spec.onError ? { onError: spec.onError } : {}),
 			...(spec.alwaysOutputData ? { alwaysOutputData: true } : {}),
@@ -199,7 +210,7 @@ export async function runChain(items: IDataObject[], chain: WorkflowNodeSpec[], 
 	for (let i = 0; i < names.length - 1; i++) {
 		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	}
-	return await runWorkflow(nodes, connections, credentials);
+	return await runWorkflow(nodes, connections, credentials, {}, otherCredentials);
 }
 
 /**
@@ -209,11 +220,11 @@ export async function runChain(items: IDataObject[], chain: WorkflowNodeSpec[], 
  */
 export function makeAdditionalData(
 	credentials: SyncroCredentialData | undefined,
-	options: { hooks?: ExecutionLifecycleHooks; origin?: string; extra?: IDataObject } = {},
+	options: { hooks?: ExecutionLifecycleHooks; origin?: string; extra?: IDataObject; otherCredentials?: Record<string, ICredentialDataDecryptedObject> } = {},
 ): IWorkflowExecuteAdditionalData {
 	const origin = options.origin ?? 'http://localhost';
 	return {
-		credentialsHelper: new MemoryCredentialsHelper(credentials ? { syncroApi: credentials } : {}),
+		credentialsHelper: new MemoryCredentialsHelper({ ...options.otherCredentials, ...(credentials ? { syncroApi: credentials } : {}) }),
 		hooks: options.hooks,
 		executeWorkflow: async () => {
 			throw new Error('not supported in tests');
@@ -236,7 +247,13 @@ export function makeAdditionalData(
 }
 
 /** `settings` are the workflow's (e.g. `{ executionOrder: 'v1' }`, what the editor saves since n8n 1.0). */
-export async function runWorkflow(nodes: INode[], connections: IDataObject, credentials: SyncroCredentialData, settings: IDataObject = {}): Promise<RunResult> {
+export async function runWorkflow(
+	nodes: INode[],
+	connections: IDataObject,
+	credentials: SyncroCredentialData,
+	settings: IDataObject = {},
+	otherCredentials: Record<string, ICredentialDataDecryptedObject> = {},
+): Promise<RunResult> {
 	const workflow = new Workflow({
 		id: 'wf-test',
 		name: 'test',
@@ -252,7 +269,7 @@ export async function runWorkflow(nodes: INode[], connections: IDataObject, cred
 	hooks.addHandler('workflowExecuteAfter', (fullRunData: IRun) => {
 		finished = fullRunData;
 	});
-	const additionalData = makeAdditionalData(credentials, { hooks });
+	const additionalData = makeAdditionalData(credentials, { hooks, otherCredentials });
 
 	const runExecutionData = createRunExecutionData();
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);

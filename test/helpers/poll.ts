@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * Runs the Syncro Polling Trigger in-process the way n8n's poller does: each poll builds n8n-core's
  * PollContext over one long-lived Workflow (its static data stays in memory between polls) and calls poll().

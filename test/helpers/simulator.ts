@@ -35,6 +35,7 @@ export interface Simulator {
 	baseUrl: string;
 	port: number;
 	token: string;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the simulator's rows: Syncro's JSON, which the tests read loosely
 	db: { table(name: string): { get(id: number | string): Record<string, any> | undefined; all(): Array<Record<string, any>>; insert(row: Record<string, any>): Record<string, any>; filter(fn: (row: Record<string, any>) => boolean): Array<Record<string, any>>; size: number } };
 	requests: SimRequestRecord[];
 	rate: { window: number; count: number; refused: number };

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * Runs the Syncro Trigger in-process the way n8n serves a webhook, over real HTTP on a loopback port:
  * - activation runs the node's webhookMethods (checkExists, then create) through n8n-core's HookContext;
@@ -61,6 +62,7 @@ export interface HttpAnswer {
 	status: number;
 	headers: http.IncomingHttpHeaders;
 	text: string;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answer's JSON, which the tests read loosely
 	json: any;
 }
 

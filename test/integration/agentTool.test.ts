@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * The Syncro node as an AI agent's tool, run by n8n-core in-process: the description and argument schema the
  * model receives, Syncro errors handed back as results, Simplify on by default, and the regular node unchanged.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * Property: whatever value reaches whatever field of whatever operation, the run ends either in a clear error
  * naming the item and the field, or in requests whose path is the operation's own with plain segments, sent to
@@ -137,7 +138,7 @@ function plainSegments(pathname: string): boolean {
 		.every((segment) => {
 			let decoded = segment;
 			for (let i = 0; i < 5; i++) decoded = decodeURIComponent(decoded);
-			return segment !== '' && decoded !== '.' && decoded !== '..' && !/[\u0000-\u001f\u007f/\\?#]/.test(decoded);
+			return segment !== '' && decoded !== '.' && decoded !== '..' && ![...decoded].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '/\\?#'.includes(c));
 		});
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * The simulator's HTTPS (what the benchmark measures through): n8n's own HTTP helper reaches it with
  * certificate verification on once the process trusts the throwaway certificate (NODE_EXTRA_CA_CERTS), and

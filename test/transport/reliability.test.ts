@@ -173,6 +173,7 @@ describe('errors', () => {
 	});
 
 	it('reports a bad token as such, without the token anywhere', async () => {
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- an invented wrong token, which the test proves never shows
 		const result = await runChain([{}], [getTicket()], creds({ apiToken: 'wrong-token-value-123' }));
 		expect(result.error?.message).toBe('Syncro rejected the API token (401 Unauthorized)');
 		expect(JSON.stringify(result.run.data)).not.toContain('wrong-token-value-123');

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * Classification of Syncro Notification Center deliveries: every event from realistic payloads (the one real
  * delivery and payloads built from the catalogue's evidence), reworded and translated texts, and the

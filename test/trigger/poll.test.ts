@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * The Syncro Polling Trigger against the simulator, polled as n8n polls (test/helpers/poll.ts): no flood on
  * the first activation, the cursor across polls and restarts, nothing emitted twice, a bounded number of

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * The Syncro Trigger served as n8n serves webhooks (test/helpers/webhook.ts): activation and the setup page,
  * the URL secret (accepted, refused with 401 and no execution), body checks (400), event filters, duplicate

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * The AI agent and MCP server examples, and what the README says about them, checked against the operation
  * table: the tools of each MCP set and the Syncro permissions they need.

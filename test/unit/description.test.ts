@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * The editor description n8n sends to every editor: held under a size bound, and proven to show every
  * operation exactly what the one-copy-per-operation form (`expandProperties`) shows.
@@ -24,7 +25,8 @@ const node: INode = { id: 'syncro', name: 'Syncro', type: 'n8n-nodes-syncro.sync
 const tableOps = RESOURCES.flatMap((resource) => resource.operations.map((op) => ({ resource: resource.value, op })));
 
 function withoutDisplayOptions(property: INodeProperties): Omit<INodeProperties, 'displayOptions'> {
-	const { displayOptions: _displayOptions, ...rest } = property;
+	const rest = { ...property };
+	delete rest.displayOptions;
 	return rest;
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * What n8n's editor shows of the three nodes, read from what n8n's editor does with a node's description
  * (n8n's packages/frontend/editor-ui, the same in 1.123, 2.8.4 and 2.41.1):

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * The operation table is the single source of the node: every operation of Syncro's official spec must be
  * reachable, every entry must be well-formed, and the editor description built from it must be valid.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code: runs under Node.js in this repository, never inside n8n */
 /**
  * Simplify: the main Syncro records reduced to IDs, names, status, dates and links, measured on the
  * simulator's records (shaped like Syncro's live answers).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs under Node.js in this repository, never inside n8n */
 /** Request slots and the bounded item runner (transport/slots.ts, core/schedule.ts). */
 import { mapBounded } from '../../nodes/Syncro/core/schedule';
 import { RequestSlots } from '../../nodes/Syncro/transport/slots';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: runs under Node.js in this repository, never inside n8n */
 import { Throttle } from '../../nodes/Syncro/transport/throttle';
 
 describe('throttle', () => {
