@@ -8,8 +8,12 @@
  *   node test/e2e/run.js --n8n 1.123      on that runtime (a version or prefix; E2E_N8N=… does the same)
  *   E2E_KEEP=1 node test/e2e/run.js       keeps the n8n user folder and prints where it is
  *   E2E_N8N_LOG_LEVEL=debug                n8n's log level (default info; the log is n8n-start.log in that folder)
- *   E2E_ONLY=invoice,onboarding,returnall,server,polling,agents node test/e2e/run.js runs only those groups
- *   (agents: the AI agent and MCP server examples, test/e2e/agents.js)
+ *   E2E_ONLY=invoice,onboarding,returnall,attachment,server,polling,agents node test/e2e/run.js runs only those
+ *   groups (agents: the AI agent and MCP server examples, test/e2e/agents.js)
+ *
+ * The newest 2.x of the matrix runs with the defaults n8n 3.0 sets (N8N_3_DEFAULTS): unverified community
+ * packages off and binary data on the file system (3.0 removes the in-memory mode). There the suite also checks
+ * what a self-hoster meets: the package installed by hand loads, the editor's install of it is refused.
  *
  * The package is `npm pack`ed and installed into a private N8N_USER_FOLDER the way n8n installs community
  * packages; the Syncro simulator runs in this process. The example workflows of examples/ are imported
@@ -24,9 +28,9 @@ const path = require('node:path');
 
 const { ensureN8n } = require('./install');
 const { N8n, installPackage, packPackage, sleep, waitFor } = require('./n8n');
-const { label, runtimeFromArgs } = require('./versions');
+const { DEFAULT_RUNTIME, label, runtimeFromArgs } = require('./versions');
 const { WORKFLOW_IDS } = require('./workflow-ids');
-const { pollingWorkflow } = require('./workflows');
+const { attachmentWorkflow, pollingWorkflow } = require('./workflows');
 const { createSimulator } = require('../simulator/server');
 const { rmmAlertDelivery } = require('./deliveries');
 const {
@@ -50,6 +54,15 @@ const wanted = (/** @type {string} */ group) => ONLY.length === 0 || ONLY.includ
 const POLL_EVERY_S = 3;
 const RUNTIME = runtimeFromArgs(process.argv.slice(2), process.env.E2E_N8N);
 const LABEL = label(RUNTIME);
+/**
+ * What n8n 3.0 changes by default (n8n 2.41.1's own breaking-change rules, modules/breaking-changes/rules/v3/):
+ * unverified community packages are no longer allowed, and binary data is no longer held in memory.
+ */
+const N8N_3_DEFAULTS = { N8N_UNVERIFIED_PACKAGES_ENABLED: 'false', N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' };
+const WITH_N8N_3_DEFAULTS = RUNTIME.n8n === DEFAULT_RUNTIME.n8n;
+/** The purchase order the attachment scenario attaches a vendor quote to (simulator seed). */
+const ATTACHMENT_PO = 8502;
+const QUOTE_CSV = 'sku,description,quantity,unit_price\nCAT6-1M,Cat6 patch cable 1 m,24,2.15\nSW-24P,24-port switch,1,189.00\n';
 
 const report = createReport(LABEL);
 const { check, skipped, info } = report;
@@ -72,7 +85,8 @@ async function main() {
 	const install = await ensureN8n({ runtime: RUNTIME, log: info });
 	info(install.installed ? `${LABEL} installed in ${seconds(install.ms)}` : `${LABEL} already installed`);
 
-	const n8n = new N8n({ runtime: RUNTIME });
+	const n8n = new N8n({ runtime: RUNTIME, env: WITH_N8N_3_DEFAULTS ? N8N_3_DEFAULTS : {} });
+	if (WITH_N8N_3_DEFAULTS) info(`n8n 3.0 defaults: ${Object.entries(N8N_3_DEFAULTS).map(([k, v]) => `${k}=${v}`).join(', ')}`);
 	/** @type {any} */
 	let sim;
 	try {
@@ -121,7 +135,8 @@ async function scenarios(n8n, sim, registered) {
 	const exportPaced = variant(examples.exportAll, WORKFLOW_IDS.e2e.exportPaced, 'e2e: return all, paced', paced);
 	const exportOver = variant(examples.exportAll, WORKFLOW_IDS.e2e.exportOver, 'e2e: return all, over budget', overBudget);
 	const polling = pollingWorkflow(WORKFLOW_IDS.e2e.polling, 'e2e: new tickets (polling trigger)', SANDBOX_CREDENTIAL, POLL_EVERY_S);
-	const workflows = [...Object.values(examples), exportPaced, exportOver, polling];
+	const poAttachment = attachmentWorkflow(WORKFLOW_IDS.e2e.poAttachment, 'e2e: vendor quote to purchase order', SANDBOX_CREDENTIAL, ATTACHMENT_PO, QUOTE_CSV);
+	const workflows = [...Object.values(examples), exportPaced, exportOver, polling, poAttachment];
 	await n8n.importWorkflows(workflows);
 	info(`imported 3 credentials and ${workflows.length} workflows in ${seconds(Date.now() - t0)}`);
 	// AI agents and MCP (test/e2e/agents.js): their model stand-in, credentials and workflows go in before `n8n start`.
@@ -210,6 +225,30 @@ async function scenarios(n8n, sim, registered) {
 		}
 	}
 
+	// A file made by n8n (binary data wherever N8N_DEFAULT_BINARY_DATA_MODE keeps it) attached to a purchase order.
+	if (wanted('attachment')) {
+		const mark = sim.requests.length;
+		const result = await n8n.execute(poAttachment.id);
+		const mode = WITH_N8N_3_DEFAULTS ? `binary data mode ${N8N_3_DEFAULTS.N8N_DEFAULT_BINARY_DATA_MODE}` : "the runtime's default binary data mode";
+		await check(`purchase order attachment (${mode}): Add Attachment uploads the file n8n made, once`, () => {
+			const run = succeeded(result);
+			const [answer] = outputOf(run, 'Attach to purchase order');
+			assert.equal(answer?.attachment?.file_name, 'vendor-quote.csv', `output ${JSON.stringify(answer)}`);
+			assert.equal(answer?.attachment?.name, 'Vendor quote');
+			const stored = sim.db.table('po_attachments').filter((/** @type {any} */ a) => a.purchase_order_id === ATTACHMENT_PO);
+			assert.equal(stored.length, 1, `${stored.length} attachments on purchase order ${ATTACHMENT_PO}`);
+			assert.equal(stored[0].size, Buffer.byteLength(QUOTE_CSV), 'the uploaded file is not the quote n8n made');
+			const uploads = since(sim, mark).filter((r) => r.method === 'POST');
+			assert.deepEqual(uploads.map((r) => `${r.method} ${r.path} ${r.status}`), [`POST /purchase_orders/${ATTACHMENT_PO}/attachments 200`]);
+			assertAuth(uploads, sim.token);
+			// Where n8n kept the file: an ID of its store (e.g. "filesystem-v2:…"), or the bytes inline in memory.
+			const [file] = itemsOf(run, 'Quote file');
+			const kept = file?.binary?.data?.id ? String(file.binary.data.id).split(':')[0] : 'in memory';
+			if (WITH_N8N_3_DEFAULTS) assert.match(kept, /^filesystem/, `n8n kept the file ${kept}`);
+			return `${stored[0].file_name}, ${stored[0].size} bytes; n8n kept the file: ${kept}`;
+		});
+	}
+
 	// Scenario 4: Return All over a few thousand records with the rate limit on (time-scaled).
 	if (wanted('returnall')) {
 		const customers = sim.db.table('customers');
@@ -273,6 +312,7 @@ async function scenarios(n8n, sim, registered) {
 	try {
 		await n8n.setupOwner(OWNER);
 		await n8n.createApiKey();
+		if (WITH_N8N_3_DEFAULTS && wanted('server')) await unverifiedPackages(n8n);
 		if (wanted('server')) {
 			await credentialTests(n8n, sim);
 			await webhookScenarios(n8n, sim, registered, examples);
@@ -291,6 +331,30 @@ async function scenarios(n8n, sim, registered) {
 		await n8n.stop();
 		info(`n8n stopped in ${seconds(Date.now() - s)}`);
 	}
+}
+
+/**
+ * With N8N_UNVERIFIED_PACKAGES_ENABLED=false (n8n 3.0's default): the package installed by hand into the
+ * nodes folder (what the README tells self-hosters) is loaded, and the editor's Settings > Community Nodes >
+ * Install of it is refused with n8n's own message until n8n verifies it.
+ * @param {N8n} n8n
+ */
+async function unverifiedPackages(n8n) {
+	await check('unverified packages off: the package installed by hand in ~/.n8n/nodes loads its three nodes and the credential', async () => {
+		const res = await n8n.rest('GET', '/types/nodes.json');
+		assert.equal(res.status, 200, `GET /types/nodes.json answered ${res.status}`);
+		const names = new Set((Array.isArray(res.body) ? res.body : []).map((/** @type {any} */ t) => t.name));
+		for (const type of ['n8n-nodes-syncro.syncro', 'n8n-nodes-syncro.syncroTrigger', 'n8n-nodes-syncro.syncroPollingTrigger']) assert.ok(names.has(type), `${type} is not loaded`);
+		const credentials = await n8n.rest('GET', '/types/credentials.json');
+		assert.ok((Array.isArray(credentials.body) ? credentials.body : []).some((/** @type {any} */ c) => c.name === 'syncroApi'), 'syncroApi is not loaded');
+	});
+	await check("unverified packages off: the editor's install of the package is refused with n8n's message", async () => {
+		const res = await n8n.rest('POST', '/rest/community-packages', { name: 'n8n-nodes-syncro' });
+		assert.ok(res.status >= 400, `POST /rest/community-packages answered ${res.status}`);
+		const message = String(res.body?.message ?? JSON.stringify(res.body));
+		assert.match(message, /unverified community packages is forbidden/i);
+		return `${res.status} "${message}"`;
+	});
 }
 
 /** n8n's credential test (POST /rest/credentials/test, what the editor's "Retry" and Save call). @param {N8n} n8n @param {any} sim */

@@ -11,6 +11,7 @@ const WORKFLOW_IDS = {
 		exportPaced: 'E2eExportPaced',
 		exportOver: 'E2eExportOver',
 		polling: 'E2ePollTickets',
+		poAttachment: 'E2ePoAttachment',
 	},
 	queue: {
 		exportFull: 'QueueExportFull',

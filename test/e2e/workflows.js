@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Workflows the real-n8n suites build themselves (a fan-out, and a polling trigger that polls every 3
- * seconds); the shipped examples come from checks.js, the IDs from workflow-ids.js.
+ * Workflows the real-n8n suites build themselves (a fan-out, a polling trigger that polls every 3 seconds,
+ * a file attached to a purchase order); the shipped examples come from checks.js, the IDs from workflow-ids.js.
  */
 
 /**
@@ -88,4 +88,53 @@ function pollingWorkflow(id, name, credential, everySeconds) {
 	};
 }
 
-module.exports = { fanOutWorkflow, pollingWorkflow };
+/**
+ * A vendor quote made into a file by n8n's own Convert to File node (binary data as n8n stores it, in
+ * whatever N8N_DEFAULT_BINARY_DATA_MODE says), then Purchase Order > Add Attachment on purchase order
+ * `purchaseOrderId`.
+ * @param {string} id @param {string} name @param {{id: string, name: string}} credential @param {number} purchaseOrderId @param {string} csv
+ */
+function attachmentWorkflow(id, name, credential, purchaseOrderId, csv) {
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		nodes: [
+			{ parameters: {}, id: `${id}-n1`, name: "When clicking 'Execute workflow'", type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300] },
+			{
+				parameters: { jsCode: `return [{ json: { quote: ${JSON.stringify(csv)} } }];` },
+				id: `${id}-n2`,
+				name: 'Vendor quote',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 300],
+			},
+			{
+				parameters: { operation: 'toText', sourceProperty: 'quote', binaryPropertyName: 'data', options: { fileName: 'vendor-quote.csv' } },
+				id: `${id}-n3`,
+				name: 'Quote file',
+				type: 'n8n-nodes-base.convertToFile',
+				typeVersion: 1.1,
+				position: [440, 300],
+			},
+			{
+				parameters: { resource: 'purchaseOrder', operation: 'addAttachment', purchaseOrderId, binary_property: 'data', additionalFields: { name: 'Vendor quote' } },
+				id: `${id}-n4`,
+				name: 'Attach to purchase order',
+				type: 'n8n-nodes-syncro.syncro',
+				typeVersion: 1,
+				position: [660, 300],
+				credentials: { syncroApi: { ...credential } },
+			},
+		],
+		connections: {
+			"When clicking 'Execute workflow'": { main: [[{ node: 'Vendor quote', type: 'main', index: 0 }]] },
+			'Vendor quote': { main: [[{ node: 'Quote file', type: 'main', index: 0 }]] },
+			'Quote file': { main: [[{ node: 'Attach to purchase order', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+module.exports = { attachmentWorkflow, fanOutWorkflow, pollingWorkflow };
