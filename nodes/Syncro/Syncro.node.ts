@@ -1,9 +1,4 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -23,7 +18,14 @@ import { properties } from './description.generated';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
 import { findOperation } from './resources';
-import { bindRequestSlots, cancelledError, cancelSignal, errorCode, invalidValueError, RequestSlots } from './transport';
+import {
+	bindRequestSlots,
+	cancelledError,
+	cancelSignal,
+	errorCode,
+	invalidValueError,
+	RequestSlots,
+} from './transport';
 
 export class Syncro implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,7 +37,8 @@ export class Syncro implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		// In n8n's node creator the Syncro Trigger's description stands for this node's entry (the two are merged);
 		// this one shows for the "Syncro Tool" of AI agents.
-		description: 'Tickets, customers, invoices, assets and RMM alerts in Syncro (SyncroMSP): every action of the Syncro API',
+		description:
+			'Tickets, customers, invoices, assets and RMM alerts in Syncro (SyncroMSP): every action of the Syncro API',
 		documentationUrl: 'https://github.com/n8n-nodes-syncro/n8n-nodes-syncro#the-syncro-node',
 		defaults: { name: 'Syncro' },
 		usableAsTool: true,
@@ -56,7 +59,8 @@ export class Syncro implements INodeType {
 			const resource = this.getNodeParameter('resource', 0) as string;
 			const operation = this.getNodeParameter('operation', 0) as string;
 			const found = findOperation(resource, operation);
-			if (!found) throw invalidValueError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
+			if (!found)
+				throw invalidValueError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
 			plan = { ...found, options: readRequestOptions(this) };
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, 0);
@@ -72,7 +76,12 @@ export class Syncro implements INodeType {
 			items.length,
 			itemConcurrency(plan.op, plan.options),
 			async (itemIndex) => {
-				const records = await simplifyRecords(this, plan.op, itemIndex, await runOperation(this, plan.resource, plan.op, itemIndex));
+				const records = await simplifyRecords(
+					this,
+					plan.op,
+					itemIndex,
+					await runOperation(this, plan.resource, plan.op, itemIndex),
+				);
 				return records.length === 0 && asTool ? [noRecordsResult(plan.resource, plan.op)] : records;
 			},
 			{ stopOnError: !this.continueOnFail() && !asTool, signal },
@@ -82,7 +91,11 @@ export class Syncro implements INodeType {
 		const output: INodeExecutionData[] = [];
 		for (const [itemIndex, outcome] of outcomes.entries()) {
 			if ('value' in outcome) {
-				output.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome.value), { itemData: { item: itemIndex } }));
+				output.push(
+					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(outcome.value), {
+						itemData: { item: itemIndex },
+					}),
+				);
 				continue;
 			}
 			const nodeError =
@@ -103,7 +116,9 @@ export class Syncro implements INodeType {
 
 /** n8n's own errors already name the item; anything else is wrapped so it does too. */
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	return error instanceof NodeApiError || error instanceof NodeOperationError
+		? error
+		: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /**
@@ -113,7 +128,11 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
  */
 function errorItem(nodeError: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	return {
-		json: { error: nodeError.message, code: errorCode(nodeError) ?? 'syncroError', description: nodeError.description ?? null },
+		json: {
+			error: nodeError.message,
+			code: errorCode(nodeError) ?? 'syncroError',
+			description: nodeError.description ?? null,
+		},
 		error: nodeError,
 		pairedItem: { item: itemIndex },
 	};

@@ -48,7 +48,8 @@ export class SyncroPollingTrigger implements INodeType {
 					{ name: 'All', value: 'all', description: 'Also alerts that were resolved before the poll saw them' },
 				],
 				default: 'active',
-				description: 'Which RMM alerts to list. An alert raised and auto-resolved between two polls is seen only with "All".',
+				description:
+					'Which RMM alerts to list. An alert raised and auto-resolved between two polls is seen only with "All".',
 				displayOptions: { show: { event: ['rmmAlertCreated'] } },
 			},
 			{
@@ -77,7 +78,8 @@ export class SyncroPollingTrigger implements INodeType {
 		const source = findSource(event);
 		if (!source) throw invalidValueError(this.getNode(), `Unknown event "${event}"`);
 		const options = this.getNodeParameter('options', {}) as { maxRequests?: number };
-		const query = event === 'rmmAlertCreated' ? { status: this.getNodeParameter('alertStatus', 'active') as string } : {};
+		const query =
+			event === 'rmmAlertCreated' ? { status: this.getNodeParameter('alertStatus', 'active') as string } : {};
 
 		const records =
 			this.getMode() === 'manual'

@@ -81,7 +81,12 @@ class Budget {
 		return this.max - this.used;
 	}
 
-	async get(ctx: IPollFunctions, path: string, query: Record<string, QueryValue>, permission: string): Promise<unknown> {
+	async get(
+		ctx: IPollFunctions,
+		path: string,
+		query: Record<string, QueryValue>,
+		permission: string,
+	): Promise<unknown> {
 		this.used++;
 		return await syncroRequest(ctx, { method: 'GET', path, query, permission });
 	}
@@ -251,7 +256,12 @@ function byTimeDesc(field: string) {
 }
 
 /** Manual test: the newest few records, without touching the state. */
-export async function sample(ctx: IPollFunctions, source: PollSource, query: Record<string, QueryValue> = {}, now = Date.now()): Promise<IDataObject[]> {
+export async function sample(
+	ctx: IPollFunctions,
+	source: PollSource,
+	query: Record<string, QueryValue> = {},
+	now = Date.now(),
+): Promise<IDataObject[]> {
 	const budget = new Budget(6);
 	source = { ...source, query: { ...source.query, ...query } };
 	const recent = async (kind: PollSource, sinceField: string | undefined): Promise<IDataObject[]> => {
@@ -259,7 +269,10 @@ export async function sample(ctx: IPollFunctions, source: PollSource, query: Rec
 		if (sinceField) query[sinceField] = iso(now - MANUAL_LOOKBACK_MS);
 		let records = extractCollection(await budget.get(ctx, kind.path, query, kind.permission), kind.collectionKey);
 		if (records.length === 0 && sinceField) {
-			records = extractCollection(await budget.get(ctx, kind.path, { ...kind.query, page: 1 }, kind.permission), kind.collectionKey);
+			records = extractCollection(
+				await budget.get(ctx, kind.path, { ...kind.query, page: 1 }, kind.permission),
+				kind.collectionKey,
+			);
 		}
 		return records;
 	};

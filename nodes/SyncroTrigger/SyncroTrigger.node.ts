@@ -118,7 +118,8 @@ export class SyncroTrigger implements INodeType {
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
 		// n8n's node creator folds this trigger into the Syncro node's entry and shows this description for the
 		// whole entry (useActionsGeneration.ts, generateMergedNodesAndActions): it names both halves.
-		description: 'Tickets, customers, invoices, assets and RMM alerts in Syncro (SyncroMSP): every API action, and triggers on its webhooks',
+		description:
+			'Tickets, customers, invoices, assets and RMM alerts in Syncro (SyncroMSP): every API action, and triggers on its webhooks',
 		documentationUrl: 'https://github.com/n8n-nodes-syncro/n8n-nodes-syncro#the-syncro-trigger-webhooks',
 		defaults: { name: 'Syncro Trigger' },
 		inputs: [],
@@ -135,7 +136,9 @@ export class SyncroTrigger implements INodeType {
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'syncro' },
 		],
 		properties: [
-			...SETUP_STEPS.map(({ name, text }): INodeProperties => ({ displayName: text, name, type: 'notice', default: '' })),
+			...SETUP_STEPS.map(
+				({ name, text }): INodeProperties => ({ displayName: text, name, type: 'notice', default: '' }),
+			),
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -186,7 +189,8 @@ export class SyncroTrigger implements INodeType {
 						name: 'includeRawBody',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to add the delivery exactly as Syncro sent it (text, html, link, attributes) under "body"',
+						description:
+							'Whether to add the delivery exactly as Syncro sent it (text, html, link, attributes) under "body"',
 					},
 					{
 						displayName: 'Secret Version',
@@ -263,7 +267,8 @@ export class SyncroTrigger implements INodeType {
 			if (expected === undefined || !secretMatches(query[SECRET_PARAM], expected)) {
 				respond(res, 401, {
 					error: 'Unauthorized',
-					message: 'The secret in the URL is missing or wrong. Use the URL shown on the setup page after activating the workflow.',
+					message:
+						'The secret in the URL is missing or wrong. Use the URL shown on the setup page after activating the workflow.',
 				});
 				return { noWebhookResponse: true };
 			}
@@ -337,7 +342,10 @@ function setupPage(
 		];
 	}
 	if (!state.key) {
-		return [409, 'The Syncro Trigger has no secret yet: activate the workflow, then reload this page within 15 minutes.\n'];
+		return [
+			409,
+			'The Syncro Trigger has no secret yet: activate the workflow, then reload this page within 15 minutes.\n',
+		];
 	}
 	const secret = deriveSecret(state.key, ctx.getNode(), version);
 	const now = Date.now();

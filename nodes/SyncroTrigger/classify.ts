@@ -91,33 +91,61 @@ export function resourceFromLink(link: unknown): { resource: SyncroResource; id:
 
 /** True when `attributes` is a ticket comment rather than a ticket. */
 function isComment(a: IDataObject): boolean {
-	return has(a, 'ticket_id') && has(a, 'body') && (has(a, 'tech') || has(a, 'hidden') || has(a, 'subject')) && !has(a, 'number');
+	return (
+		has(a, 'ticket_id') &&
+		has(a, 'body') &&
+		(has(a, 'tech') || has(a, 'hidden') || has(a, 'subject')) &&
+		!has(a, 'number')
+	);
 }
 
 /** Resource told by the shape of `attributes` (top-level keys only: RMM alerts embed a whole customer). */
 export function resourceFromAttributes(a: IDataObject): SyncroResource | null {
-	if ((has(a, 'computer_name') && has(a, 'formatted_output')) || (isObject(a.properties) && has(a.properties, 'trigger') && has(a, 'formatted_output'))) {
+	if (
+		(has(a, 'computer_name') && has(a, 'formatted_output')) ||
+		(isObject(a.properties) && has(a.properties, 'trigger') && has(a, 'formatted_output'))
+	) {
 		return 'rmm_alert';
 	}
 	if (has(a, 'number') && has(a, 'subject') && has(a, 'status')) return 'ticket';
 	if (has(a, 'problem_type') && has(a, 'subject')) return 'ticket';
 	if (isComment(a)) return 'ticket';
-	if (has(a, 'payment_amount') || has(a, 'amount_cents') || (has(a, 'payment_method') && (has(a, 'invoice_ids') || has(a, 'ref_num') || has(a, 'applied_at')))) {
+	if (
+		has(a, 'payment_amount') ||
+		has(a, 'amount_cents') ||
+		(has(a, 'payment_method') && (has(a, 'invoice_ids') || has(a, 'ref_num') || has(a, 'applied_at')))
+	) {
 		return 'payment';
 	}
-	if (has(a, 'balance_due') || has(a, 'is_paid') || (has(a, 'number') && has(a, 'due_date') && (has(a, 'total') || has(a, 'subtotal')))) {
+	if (
+		has(a, 'balance_due') ||
+		has(a, 'is_paid') ||
+		(has(a, 'number') && has(a, 'due_date') && (has(a, 'total') || has(a, 'subtotal')))
+	) {
 		return 'invoice';
 	}
-	if (has(a, 'number') && has(a, 'status') && (has(a, 'total') || has(a, 'subtotal') || has(a, 'line_items'))) return 'estimate';
+	if (has(a, 'number') && has(a, 'status') && (has(a, 'total') || has(a, 'subtotal') || has(a, 'line_items')))
+		return 'estimate';
 	if (has(a, 'summary') && has(a, 'start_at')) return 'appointment';
-	if (has(a, 'opportunity_amount_dollars') || has(a, 'likelihood') || (has(a, 'first_name') && has(a, 'last_name') && has(a, 'status'))) {
+	if (
+		has(a, 'opportunity_amount_dollars') ||
+		has(a, 'likelihood') ||
+		(has(a, 'first_name') && has(a, 'last_name') && has(a, 'status'))
+	) {
 		return 'lead';
 	}
-	if (has(a, 'asset_type') || has(a, 'asset_serial') || (has(a, 'name') && isObject(a.properties) && has(a.properties, 'kabuto_information'))) {
+	if (
+		has(a, 'asset_type') ||
+		has(a, 'asset_serial') ||
+		(has(a, 'name') && isObject(a.properties) && has(a.properties, 'kabuto_information'))
+	) {
 		return 'asset';
 	}
 	if (has(a, 'customer_id') && has(a, 'name') && !has(a, 'business_name')) return 'contact';
-	if (!has(a, 'customer_id') && (has(a, 'business_name') || has(a, 'business_then_name') || (has(a, 'firstname') && has(a, 'lastname')))) {
+	if (
+		!has(a, 'customer_id') &&
+		(has(a, 'business_name') || has(a, 'business_then_name') || (has(a, 'firstname') && has(a, 'lastname')))
+	) {
 		return 'customer';
 	}
 	return null;
@@ -126,13 +154,17 @@ export function resourceFromAttributes(a: IDataObject): SyncroResource | null {
 const CREATED =
 	/\b(created|added|opened|submitted|booked|generated|registered)\b|\bnew\s+(\w+\s+)?(tickets?|customers?|clients?|contacts?|leads?|estimates?|quotes?|invoices?|appointments?|bookings?|assets?|devices?|payments?|alerts?)\b/;
 const UPDATED = /\b(updated|changed|edited|modified)\b/;
-const NOT_AN_EVENT = /\b(failed|fail|skipped|expir\w*|removed|deleted|due|overdue|stale|rollup|emailed|sent|assigned|disabled|breach\w*|reminder|spam|late fee|stored)\b/;
+const NOT_AN_EVENT =
+	/\b(failed|fail|skipped|expir\w*|removed|deleted|due|overdue|stale|rollup|emailed|sent|assigned|disabled|breach\w*|reminder|spam|late fee|stored)\b/;
 
 /** The new status in "A Ticket status was changed to Waiting on Customer". */
 export function statusFromText(line: string): string | undefined {
 	const match = /\bstatus\b.*?\b(?:changed|updated|set|moved)\s+(?:to|into)\s*:?\s*(.+)$/i.exec(line);
 	if (!match) return undefined;
-	const status = match[1].trim().replace(/^["'“]|["'”.!]+$/g, '').trim();
+	const status = match[1]
+		.trim()
+		.replace(/^["'“]|["'”.!]+$/g, '')
+		.trim();
 	return status === '' ? undefined : status;
 }
 
@@ -158,14 +190,19 @@ function simpleAction(line: string, canUpdate: boolean): string | null {
 }
 
 /** The action word of the first line for a resource, or null when the line names none we know. */
-function actionFromText(resource: SyncroResource, lineRaw: string, a: IDataObject): { action: string; toStatus?: string } | null {
+function actionFromText(
+	resource: SyncroResource,
+	lineRaw: string,
+	a: IDataObject,
+): { action: string; toStatus?: string } | null {
 	const line = lineRaw.toLowerCase();
 	switch (resource) {
 		case 'ticket':
 			return ticketAction(line, a, lineRaw);
 		case 'rmm_alert':
 			if (/\b(stale|rollup)\b/.test(line)) return null;
-			if (toBoolean(a.resolved) || /\b(resolved|cleared|recovered|closed|back online)\b/.test(line)) return { action: 'resolved' };
+			if (toBoolean(a.resolved) || /\b(resolved|cleared|recovered|closed|back online)\b/.test(line))
+				return { action: 'resolved' };
 			return { action: 'created' };
 		case 'payment':
 			if (/\b(failed|declined|removed|expir\w*|stored|skipped)\b/.test(line)) return null;
@@ -177,7 +214,12 @@ function actionFromText(resource: SyncroResource, lineRaw: string, a: IDataObjec
 			if (approved || declined) {
 				// "Estimate - is approved/declined" names both: the record's status decides.
 				const status = typeof a.status === 'string' ? a.status.toLowerCase() : '';
-				if (approved && declined) return status.includes('declin') ? { action: 'declined' } : status.includes('approv') ? { action: 'approved' } : null;
+				if (approved && declined)
+					return status.includes('declin')
+						? { action: 'declined' }
+						: status.includes('approv')
+							? { action: 'approved' }
+							: null;
 				return { action: approved ? 'approved' : 'declined' };
 			}
 			const act = simpleAction(line, false);
@@ -206,7 +248,8 @@ function actionFromShape(resource: SyncroResource, a: IDataObject): { action: st
 	if (resource === 'ticket' && isComment(a)) return null;
 	const created = Date.parse(String(a.created_at ?? ''));
 	const updated = Date.parse(String(a.updated_at ?? ''));
-	if (Number.isFinite(created) && Number.isFinite(updated) && Math.abs(updated - created) <= 5_000) return { action: 'created' };
+	if (Number.isFinite(created) && Number.isFinite(updated) && Math.abs(updated - created) <= 5_000)
+		return { action: 'created' };
 	return null;
 }
 
@@ -239,7 +282,11 @@ export function normaliseRecord(resource: SyncroResource | null, attributes: IDa
 	return record;
 }
 
-function recordId(resource: SyncroResource | null, a: IDataObject, link: ReturnType<typeof resourceFromLink>): number | null {
+function recordId(
+	resource: SyncroResource | null,
+	a: IDataObject,
+	link: ReturnType<typeof resourceFromLink>,
+): number | null {
 	const pick = (value: unknown): number | null => {
 		const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 		return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
@@ -260,7 +307,8 @@ export function classify(body: IDataObject): Classification {
 	let toStatus: string | undefined;
 	let classifiedBy: Classification['classifiedBy'] = 'none';
 	if (resource) {
-		const fromText = line !== '' && (byText === null || byText === resource) ? actionFromText(resource, line, attributes) : null;
+		const fromText =
+			line !== '' && (byText === null || byText === resource) ? actionFromText(resource, line, attributes) : null;
 		if (fromText) {
 			event = `${resource}.${fromText.action}`;
 			toStatus = fromText.toStatus;
@@ -294,6 +342,8 @@ function speaksOfSomethingElse(line: string): boolean {
 	const lower = line.toLowerCase();
 	return (
 		NOT_AN_EVENT.test(lower) ||
-		/\b(chat|sla|script|sms|snail mail|api token|baseline|phone call|stock take|purchase order|rma|return|prepay|balance|billing|automation|triggered|form)\b/.test(lower)
+		/\b(chat|sla|script|sms|snail mail|api token|baseline|phone call|stock take|purchase order|rma|return|prepay|balance|billing|automation|triggered|form)\b/.test(
+			lower,
+		)
 	);
 }

@@ -31,7 +31,8 @@ function bodySize(req: RequestLike): number {
 	return Math.max(Number.isFinite(declared) ? declared : 0, actual);
 }
 
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The delivery as an object, or why it is refused. n8n has already parsed JSON bodies sent as
@@ -39,7 +40,11 @@ const isObject = (value: unknown): value is IDataObject => typeof value === 'obj
  */
 export function readDelivery(req: RequestLike): BodyCheck {
 	if (bodySize(req) > MAX_BODY_BYTES) {
-		return { ok: false, status: 400, message: `The body is larger than ${MAX_BODY_BYTES / 1024} KB; Syncro deliveries are much smaller` };
+		return {
+			ok: false,
+			status: 400,
+			message: `The body is larger than ${MAX_BODY_BYTES / 1024} KB; Syncro deliveries are much smaller`,
+		};
 	}
 	let body: unknown = req.body;
 	const empty = body === undefined || body === null || (isObject(body) && Object.keys(body).length === 0);
@@ -48,16 +53,28 @@ export function readDelivery(req: RequestLike): BodyCheck {
 		try {
 			body = JSON.parse(text);
 		} catch {
-			return { ok: false, status: 400, message: 'The body is not JSON; Syncro sends {"text", "html", "link", "attributes"}' };
+			return {
+				ok: false,
+				status: 400,
+				message: 'The body is not JSON; Syncro sends {"text", "html", "link", "attributes"}',
+			};
 		}
 	}
 	if (!isObject(body)) {
-		return { ok: false, status: 400, message: 'The body is not a JSON object; Syncro sends {"text", "html", "link", "attributes"}' };
+		return {
+			ok: false,
+			status: 400,
+			message: 'The body is not a JSON object; Syncro sends {"text", "html", "link", "attributes"}',
+		};
 	}
 	const hasText = typeof body.text === 'string';
 	const hasAttributes = isObject(body.attributes);
 	if (!hasText && !hasAttributes) {
-		return { ok: false, status: 400, message: 'The body has neither "text" nor "attributes": it is not a Syncro notification' };
+		return {
+			ok: false,
+			status: 400,
+			message: 'The body has neither "text" nor "attributes": it is not a Syncro notification',
+		};
 	}
 	if (body.attributes !== undefined && body.attributes !== null && !hasAttributes) {
 		return { ok: false, status: 400, message: '"attributes" must be a JSON object' };
@@ -80,7 +97,9 @@ function stable(value: unknown): unknown {
 
 /** Identical deliveries (same text, link and attributes; the HTML is a rendering of the text) share a fingerprint. */
 export function fingerprint(body: IDataObject): string {
-	const canonical = JSON.stringify(stable({ text: body.text ?? null, link: body.link ?? null, attributes: body.attributes ?? null }));
+	const canonical = JSON.stringify(
+		stable({ text: body.text ?? null, link: body.link ?? null, attributes: body.attributes ?? null }),
+	);
 	return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 

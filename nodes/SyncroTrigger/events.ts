@@ -132,7 +132,8 @@ export const EVENTS: EventSpec[] = [
 		name: 'Estimate Created',
 		action: 'On estimate created',
 		resource: 'estimate',
-		description: 'A new estimate (Syncro lists no Notification Center event for this today: use the Syncro Polling Trigger)',
+		description:
+			'A new estimate (Syncro lists no Notification Center event for this today: use the Syncro Polling Trigger)',
 		tick: [],
 	},
 	{
@@ -205,7 +206,12 @@ export const EVENT_VALUES = new Set(EVENTS.map((e) => e.value));
 
 export function eventOptions(): INodePropertyOptions[] {
 	return [
-		{ name: 'Any Event', value: ANY_EVENT, action: 'On any Syncro event', description: 'Every delivery, whatever its event' },
+		{
+			name: 'Any Event',
+			value: ANY_EVENT,
+			action: 'On any Syncro event',
+			description: 'Every delivery, whatever its event',
+		},
 		...EVENTS.map((e) => ({ name: e.name, value: e.value, action: e.action, description: e.description })),
 	];
 }

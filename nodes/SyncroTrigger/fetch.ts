@@ -29,21 +29,38 @@ export interface FetchResult {
 	error?: { message: string; httpCode: string | null };
 }
 
-export async function fetchRecord(ctx: IWebhookFunctions, resource: SyncroResource | null, id: number | null): Promise<FetchResult> {
+export async function fetchRecord(
+	ctx: IWebhookFunctions,
+	resource: SyncroResource | null,
+	id: number | null,
+): Promise<FetchResult> {
 	if (!resource || id === null) {
-		return { record: null, error: { message: 'The delivery names no record that could be read again', httpCode: null } };
+		return {
+			record: null,
+			error: { message: 'The delivery names no record that could be read again', httpCode: null },
+		};
 	}
 	const read = findOperation(NODE_RESOURCES[resource], 'get');
 	if (!read) return { record: null, error: { message: `No Get operation reads a ${resource}`, httpCode: null } };
 	try {
 		const record = await readRecord(ctx, read.resource, id);
-		if (!record) return { record: null, error: { message: `Syncro answered ${read.op.path.replace('{id}', String(id))} without a record`, httpCode: null } };
+		if (!record)
+			return {
+				record: null,
+				error: {
+					message: `Syncro answered ${read.op.path.replace('{id}', String(id))} without a record`,
+					httpCode: null,
+				},
+			};
 		if (resource === 'rmm_alert' && record.resolved !== undefined && typeof record.resolved !== 'boolean') {
 			record.resolved = ['true', '1', 't'].includes(String(record.resolved).toLowerCase());
 		}
 		return { record };
 	} catch (error) {
 		const e = error as { message?: string; httpCode?: string | null };
-		return { record: null, error: { message: e.message ?? 'The record could not be read', httpCode: e.httpCode ?? null } };
+		return {
+			record: null,
+			error: { message: e.message ?? 'The record could not be read', httpCode: e.httpCode ?? null },
+		};
 	}
 }

@@ -27,7 +27,8 @@ export function rejectField(
 	throw invalidValueError(ctx.getNode(), `Invalid ${location} in item ${itemIndex + 1}: ${reason}`, {
 		itemIndex,
 		description:
-			options.description ?? `Field "${paramName(field)}" (Syncro name: ${field.name}). Correct the value or the expression that produces it.`,
+			options.description ??
+			`Field "${paramName(field)}" (Syncro name: ${field.name}). Correct the value or the expression that produces it.`,
 	});
 }
 
@@ -36,7 +37,12 @@ export function rejectField(
  * credential's Syncro account (record URLs are checked against it). A name given for a field whose dropdown
  * is loaded from the tenant is resolved first (core/names.ts), so the path rule sees what will be sent.
  */
-export async function buildRequest(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, connection?: SyncroConnection): Promise<BuiltRequest> {
+export async function buildRequest(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	connection?: SyncroConnection,
+): Promise<BuiltRequest> {
 	const query: Record<string, QueryValue> = {};
 	const body: IDataObject = {};
 	const pathValues: Record<string, string> = {};
@@ -88,7 +94,8 @@ export async function buildRequest(ctx: IExecuteFunctions, op: OperationDef, ite
 
 	const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
 		const value = pathValues[name];
-		if (value === undefined) throw new NodeOperationError(ctx.getNode(), `Path parameter "${name}" of ${op.name} has no field`, { itemIndex });
+		if (value === undefined)
+			throw new NodeOperationError(ctx.getNode(), `Path parameter "${name}" of ${op.name} has no field`, { itemIndex });
 		return value;
 	});
 	const hasBody = op.method !== 'GET' && op.method !== 'DELETE';

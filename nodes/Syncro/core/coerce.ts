@@ -83,7 +83,10 @@ function splitList(value: unknown, reject: Reject): string[] {
 	if (Array.isArray(value)) return value.map((v) => toText(v, reject).trim()).filter(Boolean);
 	if (typeof value === 'number') return [String(value)];
 	if (typeof value !== 'string') return reject(`${showValue(value)} is not a comma-separated list`);
-	return value.split(',').map((v) => v.trim()).filter(Boolean);
+	return value
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
 }
 
 function isDateTimeObject(value: unknown): value is { toISO: () => string } {
@@ -108,9 +111,12 @@ export function coerce(field: FieldDef, raw: unknown, reject: Reject, connection
 		case 'integer': {
 			const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 			if (typeof n !== 'number' || !Number.isFinite(n)) return reject(`"${showValue(raw)}" is not a number`);
-			if (field.kind === 'integer' && !Number.isSafeInteger(n)) return reject(`"${showValue(raw)}" is not a whole number within ±${Number.MAX_SAFE_INTEGER}`);
-			if (field.minValue !== undefined && n < field.minValue) return reject(`${n} is below the minimum ${field.minValue}`);
-			if (field.maxValue !== undefined && n > field.maxValue) return reject(`${n} is above the maximum ${field.maxValue}`);
+			if (field.kind === 'integer' && !Number.isSafeInteger(n))
+				return reject(`"${showValue(raw)}" is not a whole number within ±${Number.MAX_SAFE_INTEGER}`);
+			if (field.minValue !== undefined && n < field.minValue)
+				return reject(`${n} is below the minimum ${field.minValue}`);
+			if (field.maxValue !== undefined && n > field.maxValue)
+				return reject(`${n} is above the maximum ${field.maxValue}`);
 			return n;
 		}
 		case 'boolean':
@@ -118,8 +124,10 @@ export function coerce(field: FieldDef, raw: unknown, reject: Reject, connection
 			if (raw === 'true' || raw === 'false') return raw === 'true';
 			return reject(`"${showValue(raw)}" is not true or false`);
 		case 'dateTime': {
-			const text = raw instanceof Date ? raw.toISOString() : isDateTimeObject(raw) ? raw.toISO() : toText(raw, reject).trim();
-			if (Number.isNaN(Date.parse(text))) return reject(`"${showValue(raw)}" is not a date (use ISO 8601, e.g. 2026-04-01T00:00:00Z)`);
+			const text =
+				raw instanceof Date ? raw.toISOString() : isDateTimeObject(raw) ? raw.toISO() : toText(raw, reject).trim();
+			if (Number.isNaN(Date.parse(text)))
+				return reject(`"${showValue(raw)}" is not a date (use ISO 8601, e.g. 2026-04-01T00:00:00Z)`);
 			return text;
 		}
 		case 'options':
@@ -132,7 +140,9 @@ export function coerce(field: FieldDef, raw: unknown, reject: Reject, connection
 			// A value loaded from the tenant: an ID or a name, never an object, a list or true/false.
 			return typeof raw === 'number' ? raw : toText(raw, reject);
 		case 'multiOptions':
-			return Array.isArray(raw) ? raw.map((v) => (typeof v === 'number' ? v : toText(v, reject))) : splitList(raw, reject);
+			return Array.isArray(raw)
+				? raw.map((v) => (typeof v === 'number' ? v : toText(v, reject)))
+				: splitList(raw, reject);
 		case 'json': {
 			let value = raw;
 			if (typeof raw === 'string') {

@@ -87,11 +87,17 @@ function rectangles(members: Placed[]): Block[] {
 		};
 		for (const r of resources) {
 			const os = operations.filter((o) => has.has(pair(r, o)));
-			consider(resources.filter((other) => os.every((o) => has.has(pair(other, o)))), os);
+			consider(
+				resources.filter((other) => os.every((o) => has.has(pair(other, o)))),
+				os,
+			);
 		}
 		for (const o of operations) {
 			const rs = resources.filter((r) => has.has(pair(r, o)));
-			consider(rs, operations.filter((other) => rs.every((r) => has.has(pair(r, other)))));
+			consider(
+				rs,
+				operations.filter((other) => rs.every((r) => has.has(pair(r, other)))),
+			);
 		}
 		const inside = (m: Placed) => best.rs.includes(m.resource) && best.os.includes(m.operation);
 		blocks.push(block(left.filter(inside)));
@@ -158,7 +164,10 @@ export function compactProperties(expanded: INodeProperties[]): INodeProperties[
 		for (const p of run) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
 		for (const b of orderBlocks([...byKey.values()].flatMap(rectangles))) {
 			const { property, otherConditions } = b.members[0];
-			out.push({ ...property, displayOptions: { show: { resource: b.resources, operation: b.operations, ...otherConditions } } });
+			out.push({
+				...property,
+				displayOptions: { show: { resource: b.resources, operation: b.operations, ...otherConditions } },
+			});
 		}
 		run = [];
 	};
@@ -196,7 +205,14 @@ function sharedOptions(lanes: Placed[], along: 'resource' | 'operation'): INodeP
 	const entries: Placed[] = [];
 	lanes.forEach((lane, laneIndex) => {
 		(lane.property.options as INodeProperties[]).forEach((option, position) => {
-			entries.push({ property: option, index: laneIndex * 100_000 + position, resource: lane.resource, operation: lane.operation, key: JSON.stringify(option), otherConditions: {} });
+			entries.push({
+				property: option,
+				index: laneIndex * 100_000 + position,
+				resource: lane.resource,
+				operation: lane.operation,
+				key: JSON.stringify(option),
+				otherConditions: {},
+			});
 		});
 	});
 
@@ -210,13 +226,17 @@ function sharedOptions(lanes: Placed[], along: 'resource' | 'operation'): INodeP
 		const option = b.members[0].property;
 		if (elsewhere.length === 0) return option;
 		// Whichever is shorter: where it shows, or where it does not.
-		const displayOptions = JSON.stringify(where).length <= JSON.stringify(elsewhere).length ? { show: { [`/${along}`]: where } } : { hide: { [`/${along}`]: elsewhere } };
+		const displayOptions =
+			JSON.stringify(where).length <= JSON.stringify(elsewhere).length
+				? { show: { [`/${along}`]: where } }
+				: { hide: { [`/${along}`]: elsewhere } };
 		return { ...option, displayOptions };
 	});
 }
 
 /** What n8n's "Add Field" takes from the first option of a name: options of one name must agree on it. */
-const valueShape = (option: INodeProperties) => JSON.stringify([option.type, option.default, option.typeOptions?.multipleValues]);
+const valueShape = (option: INodeProperties) =>
+	JSON.stringify([option.type, option.default, option.typeOptions?.multipleValues]);
 
 /**
  * The collections of a group that can share one options list: while two of them have options of one name
@@ -250,7 +270,8 @@ function withoutConflicts(lanes: Placed[]): Placed[] {
 export function shareCollectionOptions(expanded: INodeProperties[]): INodeProperties[] {
 	const size = (value: unknown) => JSON.stringify(value).length;
 	/** Cost of a group as `compactProperties` would send it unshared: each different collection once. */
-	const unsharedSize = (lanes: Placed[]) => unique(lanes.map((lane) => lane.key)).reduce((sum, key) => sum + key.length + 60, 0);
+	const unsharedSize = (lanes: Placed[]) =>
+		unique(lanes.map((lane) => lane.key)).reduce((sum, key) => sum + key.length + 60, 0);
 
 	let free = expanded.map(asPlaced).filter((p): p is Placed => p !== undefined && isSharable(p));
 	const replaced = new Map<number, INodeProperties>();

@@ -35,7 +35,12 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 				...(field.maxValue !== undefined ? { maxValue: field.maxValue } : {}),
 			};
 			// An empty typeOptions is n8n's default: not sent.
-			return { ...base, type: 'number', default: field.default ?? 0, ...(Object.keys(typeOptions).length ? { typeOptions } : {}) };
+			return {
+				...base,
+				type: 'number',
+				default: field.default ?? 0,
+				...(Object.keys(typeOptions).length ? { typeOptions } : {}),
+			};
 		}
 		case 'boolean':
 			return { ...base, type: 'boolean', default: field.default ?? false };
@@ -94,7 +99,13 @@ export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProp
 						name: 'file',
 						displayName: 'File',
 						values: [
-							{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Public URL Syncro downloads the file from' },
+							{
+								displayName: 'URL',
+								name: 'url',
+								type: 'string',
+								default: '',
+								description: 'Public URL Syncro downloads the file from',
+							},
 							{ displayName: 'File Name', name: 'filename', type: 'string', default: '' },
 						],
 					},
@@ -203,7 +214,8 @@ export function expandProperties(resources: ResourceDef[]): INodeProperties[] {
 	];
 
 	for (const resource of resources) {
-		const defaultOperation = (resource.operations.find((op) => op.operation === 'get') ?? resource.operations[0]).operation;
+		const defaultOperation = (resource.operations.find((op) => op.operation === 'get') ?? resource.operations[0])
+			.operation;
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -263,4 +275,3 @@ export function expandProperties(resources: ResourceDef[]): INodeProperties[] {
 	}
 	return properties;
 }
-

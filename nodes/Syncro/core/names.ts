@@ -34,7 +34,9 @@ function once<T>(ctx: IExecuteFunctions, key: string, load: () => Promise<T>): P
 }
 
 const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
-const isId = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0) || (typeof value === 'string' && /^\s*\d+\s*$/.test(value));
+const isId = (value: unknown) =>
+	(typeof value === 'number' && Number.isInteger(value) && value > 0) ||
+	(typeof value === 'string' && /^\s*\d+\s*$/.test(value));
 const MAX_LISTED = 30;
 
 interface Entry {
@@ -47,7 +49,9 @@ type Match = { entry: Entry } | { several: Entry[] } | { none: true };
 
 function match(entries: Entry[], given: string): Match {
 	const needle = normalise(given);
-	const exact = entries.filter((e) => normalise(e.name) === needle || (e.email !== undefined && normalise(e.email) === needle));
+	const exact = entries.filter(
+		(e) => normalise(e.name) === needle || (e.email !== undefined && normalise(e.email) === needle),
+	);
 	if (exact.length === 1) return { entry: exact[0] };
 	if (exact.length > 1) return { several: exact };
 	const partial = entries.filter((e) => normalise(e.name).includes(needle));
@@ -57,13 +61,18 @@ function match(entries: Entry[], given: string): Match {
 }
 
 function listed(entries: Entry[], list: TenantList): string {
-	const shown = entries.slice(0, MAX_LISTED).map((e) => (list.valueBy === 'id' ? `${e.name} (${String(e.value)})` : `"${e.name}"`));
+	const shown = entries
+		.slice(0, MAX_LISTED)
+		.map((e) => (list.valueBy === 'id' ? `${e.name} (${String(e.value)})` : `"${e.name}"`));
 	return `${shown.join(', ')}${entries.length > MAX_LISTED ? `, … (${entries.length} in all)` : ''}`;
 }
 
 async function entriesOf(ctx: IExecuteFunctions, list: TenantList, withEmails: boolean): Promise<Entry[]> {
 	const body = await once(ctx, list.path, () => fetchListSource(ctx, list));
-	const entries: Entry[] = tenantListOptions(body, list).map((o: INodePropertyOptions) => ({ name: o.name, value: o.value as string | number }));
+	const entries: Entry[] = tenantListOptions(body, list).map((o: INodePropertyOptions) => ({
+		name: o.name,
+		value: o.value as string | number,
+	}));
 	if (!withEmails) return entries;
 	// Syncro lists technicians as [id, name]; the email is only in each technician's own record.
 	for (const entry of entries) {
@@ -81,17 +90,29 @@ async function entriesOf(ctx: IExecuteFunctions, list: TenantList, withEmails: b
  * an ID as it is and looks anything else up by name (technicians also by email); a name dropdown is matched
  * only as a tool. No match, or several, is refused with the valid values.
  */
-export async function resolveName(ctx: IExecuteFunctions, field: FieldDef, value: unknown, reject: Reject): Promise<unknown> {
+export async function resolveName(
+	ctx: IExecuteFunctions,
+	field: FieldDef,
+	value: unknown,
+	reject: Reject,
+): Promise<unknown> {
 	const list = field.loadOptions ? TENANT_LISTS[field.loadOptions] : undefined;
 	if (!list || value === undefined || value === null || value === '' || typeof value === 'object') return value;
 	if (list.valueBy === 'id' ? isId(value) : !runsAsTool(ctx)) return value;
 	const given = String(value);
 	const byEmail = field.loadOptions === 'getUsers' && given.includes('@');
-	const entries = [...(field.alsoAccepts ?? []).map((name) => ({ name, value: name })), ...(await entriesOf(ctx, list, byEmail))];
+	const entries = [
+		...(field.alsoAccepts ?? []).map((name) => ({ name, value: name })),
+		...(await entriesOf(ctx, list, byEmail)),
+	];
 	const found = match(entries, given);
 	if ('entry' in found) return found.entry.value;
 	if ('several' in found) {
-		return reject(`"${given}" matches several ${list.noun} entries in Syncro: ${listed(found.several, list)}. Give the full name${list.valueBy === 'id' ? ' or the ID' : ''}`);
+		return reject(
+			`"${given}" matches several ${list.noun} entries in Syncro: ${listed(found.several, list)}. Give the full name${list.valueBy === 'id' ? ' or the ID' : ''}`,
+		);
 	}
-	return reject(`"${given}" matches no ${list.noun} in Syncro. Valid values: ${entries.length ? listed(entries, list) : 'none (the list is empty)'}`);
+	return reject(
+		`"${given}" matches no ${list.noun} in Syncro. Valid values: ${entries.length ? listed(entries, list) : 'none (the list is empty)'}`,
+	);
 }

@@ -34,7 +34,9 @@ export function firstText(record: unknown, keys: string[]): string {
 export function customerDisplayName(customer: unknown): string {
 	if (typeof customer !== 'object' || customer === null) return '';
 	const r = customer as IDataObject;
-	return firstText(r, ['business_then_name', 'business_name', 'fullname']) || `${str(r.firstname)} ${str(r.lastname)}`.trim();
+	return (
+		firstText(r, ['business_then_name', 'business_name', 'fullname']) || `${str(r.firstname)} ${str(r.lastname)}`.trim()
+	);
 }
 
 export const RECORDS = {
@@ -141,7 +143,8 @@ export function recordIdFromUrl(type: RecordType, value: string, appUrls: string
 	const aRecordUrl = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label.toLowerCase()} URL`;
 	const text = value.trim();
 	// The URL parser silently drops tabs and line breaks: a value holding any is refused before parsing.
-	if (hasControlCharacter(text, { orSpace: true })) return { problem: `contains spaces or control characters; ${aRecordUrl} looks like ${expected}` };
+	if (hasControlCharacter(text, { orSpace: true }))
+		return { problem: `contains spaces or control characters; ${aRecordUrl} looks like ${expected}` };
 	const url = URL.canParse(text) ? new URL(text) : undefined;
 	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
 		return { problem: `is not a plain web address; ${aRecordUrl} looks like ${expected}` };
@@ -149,7 +152,9 @@ export function recordIdFromUrl(type: RecordType, value: string, appUrls: string
 	const app = appUrls.map((root) => new URL(root)).find((root) => root.host === url.host);
 	if (!app) {
 		const hosts = appUrls.map((root) => new URL(root).host).join(' or ');
-		return { problem: `is not an address of this credential's Syncro account (${hosts}); ${aRecordUrl} looks like ${expected}` };
+		return {
+			problem: `is not an address of this credential's Syncro account (${hosts}); ${aRecordUrl} looks like ${expected}`,
+		};
 	}
 	const prefix = app.pathname.replace(/\/+$/, '');
 	const rest = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length + 1).split('/') : [];

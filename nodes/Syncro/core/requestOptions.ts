@@ -29,7 +29,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS, numberPrecision: 0 },
 			default: DEFAULT_PARALLEL_REQUESTS,
 			description:
-				'How many Syncro requests this node may have underway at once: the pages of a Return All, and the input items of a read. Syncro\'s limit of 180 requests per minute per IP is kept either way; 1 sends one request at a time.',
+				"How many Syncro requests this node may have underway at once: the pages of a Return All, and the input items of a read. Syncro's limit of 180 requests per minute per IP is kept either way; 1 sends one request at a time.",
 		},
 		{
 			displayName: 'Allow Parallel Writes',
@@ -48,8 +48,12 @@ export interface RequestOptions {
 }
 
 export function readRequestOptions(ctx: IExecuteFunctions): RequestOptions {
-	const raw = (ctx.getNodeParameter('requestOptions', 0, {}) ?? {}) as { parallelRequests?: unknown; parallelWrites?: unknown };
-	const parallelRequests = raw.parallelRequests === undefined ? DEFAULT_PARALLEL_REQUESTS : Number(raw.parallelRequests);
+	const raw = (ctx.getNodeParameter('requestOptions', 0, {}) ?? {}) as {
+		parallelRequests?: unknown;
+		parallelWrites?: unknown;
+	};
+	const parallelRequests =
+		raw.parallelRequests === undefined ? DEFAULT_PARALLEL_REQUESTS : Number(raw.parallelRequests);
 	if (!Number.isInteger(parallelRequests) || parallelRequests < 1 || parallelRequests > MAX_PARALLEL_REQUESTS) {
 		throw invalidValueError(
 			ctx.getNode(),

@@ -21,7 +21,12 @@ import type { BuiltRequest, OperationDef, ResourceDef } from './table';
 import { deletedRecord, envelopeKeys, isDelete, saidBy, toRecords, unwrapItem, unwrapRecord } from './unwrap';
 
 /** Runs one operation for one item and returns the records to output. */
-export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef, op: OperationDef, itemIndex: number): Promise<IDataObject[]> {
+export async function runOperation(
+	ctx: IExecuteFunctions,
+	resource: ResourceDef,
+	op: OperationDef,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const settings = await resolveSettings(ctx, itemIndex);
 	const request = await buildRequest(ctx, op, itemIndex, settings.connection);
 	if (op.run) return await op.run(ctx, op, itemIndex, request);
@@ -31,7 +36,11 @@ export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef
 		const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : toLimit(ctx, itemIndex);
 		if (op.list.paginated === false) {
-			const body = await syncroRequest(ctx, { method: op.method, path: request.path, query: request.query, permission: op.permission, itemIndex }, settings);
+			const body = await syncroRequest(
+				ctx,
+				{ method: op.method, path: request.path, query: request.query, permission: op.permission, itemIndex },
+				settings,
+			);
 			const all = extractCollection(body, op.list.collectionKey);
 			records = limit === undefined ? all : all.slice(0, limit);
 		} else {
@@ -46,14 +55,18 @@ export async function runOperation(ctx: IExecuteFunctions, resource: ResourceDef
 		}
 		records = records.map((r) => unwrapItem(op.list?.itemKey, r));
 	} else {
-		const body = await syncroRequest(ctx, {
-			method: op.method,
-			path: request.path,
-			query: request.query,
-			body: request.body,
-			permission: op.permission,
-			itemIndex,
-		}, settings);
+		const body = await syncroRequest(
+			ctx,
+			{
+				method: op.method,
+				path: request.path,
+				query: request.query,
+				body: request.body,
+				permission: op.permission,
+				itemIndex,
+			},
+			settings,
+		);
 		records = toRecords(op, resource, body);
 		if (isDelete(op)) records = [deletedRecord(op, resource, request, records)];
 		else if (holdsNoRecord(records)) records = await actedOn(ctx, resource, op, request, records, itemIndex);
@@ -98,7 +111,11 @@ function toLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
 	const limit = Number(raw);
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw invalidValueError(ctx.getNode(), `Invalid "Limit" in item ${itemIndex + 1}: "${showValue(raw)}" is not a whole number of at least 1`, { itemIndex });
+		throw invalidValueError(
+			ctx.getNode(),
+			`Invalid "Limit" in item ${itemIndex + 1}: "${showValue(raw)}" is not a whole number of at least 1`,
+			{ itemIndex },
+		);
 	}
 	return limit;
 }
@@ -108,12 +125,23 @@ function toLimit(ctx: IExecuteFunctions, itemIndex: number): number {
  * the Syncro Trigger's "Fetch Full Record" and the answers that hold only a message use. Null when Syncro
  * answers without a record.
  */
-export async function readRecord(ctx: SyncroContext, resource: ResourceDef, id: number | string, itemIndex?: number): Promise<IDataObject | null> {
+export async function readRecord(
+	ctx: SyncroContext,
+	resource: ResourceDef,
+	id: number | string,
+	itemIndex?: number,
+): Promise<IDataObject | null> {
 	const op = resource.operations.find((o) => o.operation === 'get');
 	if (!op) throw new Error(`${resource.name} has no Get operation to read a record with`);
 	const segment = pathSegment(id, 'numericId');
-	if (isProblem(segment)) throw invalidValueError(ctx.getNode(), `Invalid ${resource.name} ID: ${segment.problem}`, { itemIndex });
-	const body = await syncroRequest(ctx, { method: 'GET', path: op.path.replace('{id}', segment), permission: op.permission, itemIndex });
+	if (isProblem(segment))
+		throw invalidValueError(ctx.getNode(), `Invalid ${resource.name} ID: ${segment.problem}`, { itemIndex });
+	const body = await syncroRequest(ctx, {
+		method: 'GET',
+		path: op.path.replace('{id}', segment),
+		permission: op.permission,
+		itemIndex,
+	});
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
 	return unwrapRecord(body as IDataObject, envelopeKeys(op, resource));
 }

@@ -29,30 +29,60 @@ const MAX_CONTACTS = 10;
 const nested = (key: string, inner: string) => (r: IDataObject) => (r[key] as IDataObject | undefined)?.[inner];
 const field = (key: string) => (r: IDataObject) => r[key];
 /** The customer of a ticket, asset, invoice or estimate: Syncro's flat name, else the embedded customer's. */
-const customerName = (r: IDataObject) => firstText(r, ['customer_business_then_name']) || customerDisplayName(r.customer);
+const customerName = (r: IDataObject) =>
+	firstText(r, ['customer_business_then_name']) || customerDisplayName(r.customer);
 
 const SPECS: Record<SimpleRecordType, SimpleSpec> = {
 	ticket: {
 		page: 'ticket',
 		fields: [
-			'id', 'number', 'subject', 'status', 'priority', 'problem_type', 'ticket_type_name',
-			'customer_id', ['customer_name', customerName],
-			'contact_id', ['contact_name', field('contact_fullname')],
-			'user_id', ['technician', (r) => firstText(r.user, ['full_name', 'name'])],
-			'due_date', 'resolved_at', 'created_at', 'updated_at',
+			'id',
+			'number',
+			'subject',
+			'status',
+			'priority',
+			'problem_type',
+			'ticket_type_name',
+			'customer_id',
+			['customer_name', customerName],
+			'contact_id',
+			['contact_name', field('contact_fullname')],
+			'user_id',
+			['technician', (r) => firstText(r.user, ['full_name', 'name'])],
+			'due_date',
+			'resolved_at',
+			'created_at',
+			'updated_at',
 		],
 	},
 	customer: {
 		page: 'customer',
 		fields: [
-			'id', ['name', customerDisplayName],
+			'id',
+			['name', customerDisplayName],
 			// The person's name when the customer is a business (the name is then the business name).
 			['contact_person', (r) => (r.business_name ? r.fullname : undefined)],
-			'email', 'phone', 'mobile',
-			['address', (r) => [r.address, r.address_2, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')],
+			'email',
+			'phone',
+			'mobile',
+			[
+				'address',
+				(r) => [r.address, r.address_2, r.city, [r.state, r.zip].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+			],
 			['disabled', (r) => (r.disabled === true ? true : undefined)],
-			['contacts', (r) => (Array.isArray(r.contacts) ? (r.contacts as IDataObject[]).slice(0, MAX_CONTACTS).map((c) => withoutEmptyValues({ id: c.id, name: c.name, email: c.email })) : undefined)],
-			['contacts_total', (r) => (Array.isArray(r.contacts) && r.contacts.length > MAX_CONTACTS ? r.contacts.length : undefined)],
+			[
+				'contacts',
+				(r) =>
+					Array.isArray(r.contacts)
+						? (r.contacts as IDataObject[])
+								.slice(0, MAX_CONTACTS)
+								.map((c) => withoutEmptyValues({ id: c.id, name: c.name, email: c.email }))
+						: undefined,
+			],
+			[
+				'contacts_total',
+				(r) => (Array.isArray(r.contacts) && r.contacts.length > MAX_CONTACTS ? r.contacts.length : undefined),
+			],
 			'created_at',
 		],
 	},
@@ -63,33 +93,79 @@ const SPECS: Record<SimpleRecordType, SimpleSpec> = {
 	asset: {
 		page: 'asset',
 		fields: [
-			'id', 'name', 'asset_type', 'asset_serial', 'customer_id', ['customer_name', customerName], 'contact_id',
-			['os', nested('properties', 'os')], 'created_at', 'updated_at',
+			'id',
+			'name',
+			'asset_type',
+			'asset_serial',
+			'customer_id',
+			['customer_name', customerName],
+			'contact_id',
+			['os', nested('properties', 'os')],
+			'created_at',
+			'updated_at',
 		],
 	},
 	invoice: {
 		page: 'invoice',
 		fields: [
-			'id', 'number', 'customer_id', ['customer_name', customerName], 'ticket_id', 'date', 'due_date',
-			'total', 'balance_due', 'is_paid', ['draft', (r) => (r.draft === true ? true : undefined)], 'pdf_url',
+			'id',
+			'number',
+			'customer_id',
+			['customer_name', customerName],
+			'ticket_id',
+			'date',
+			'due_date',
+			'total',
+			'balance_due',
+			'is_paid',
+			['draft', (r) => (r.draft === true ? true : undefined)],
+			'pdf_url',
 		],
 	},
 	estimate: {
 		page: 'estimate',
 		fields: [
-			'id', 'number', 'name', 'status', 'customer_id', ['customer_name', customerName], 'ticket_id', 'invoice_id',
-			'date', 'total', 'pdf_url',
+			'id',
+			'number',
+			'name',
+			'status',
+			'customer_id',
+			['customer_name', customerName],
+			'ticket_id',
+			'invoice_id',
+			'date',
+			'total',
+			'pdf_url',
 		],
 	},
 	rmmAlert: {
 		fields: [
-			'id', 'description', 'status', 'resolved', 'computer_name', 'customer_id', 'asset_id', 'ticket_id', 'ticket_number',
-			['output', (r) => clip(r.formatted_output)], 'created_at', 'updated_at',
+			'id',
+			'description',
+			'status',
+			'resolved',
+			'computer_name',
+			'customer_id',
+			'asset_id',
+			'ticket_id',
+			'ticket_number',
+			['output', (r) => clip(r.formatted_output)],
+			'created_at',
+			'updated_at',
 			['asset_url', (r) => r.asset_id],
 		],
 	},
 	comment: {
-		fields: ['id', 'ticket_id', 'subject', ['body', (r) => clip(r.body)], 'tech', 'hidden', 'do_not_email', 'created_at'],
+		fields: [
+			'id',
+			'ticket_id',
+			'subject',
+			['body', (r) => clip(r.body)],
+			'tech',
+			'hidden',
+			'do_not_email',
+			'created_at',
+		],
 	},
 };
 
@@ -105,7 +181,8 @@ function clip(value: unknown): unknown {
 function withoutEmptyValues(record: IDataObject): IDataObject {
 	for (const key of Object.keys(record)) {
 		const value = record[key];
-		if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) delete record[key];
+		if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+			delete record[key];
 	}
 	return record;
 }
@@ -127,7 +204,12 @@ export function simplifyRecord(type: SimpleRecordType, record: IDataObject, appU
 }
 
 /** Applies the "Simplify" option of the item to the records of an operation that supports it. */
-export async function simplifyRecords(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, records: IDataObject[]): Promise<IDataObject[]> {
+export async function simplifyRecords(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	records: IDataObject[],
+): Promise<IDataObject[]> {
 	if (!op.simplify || records.length === 0) return records;
 	if (!(ctx.getNodeParameter('simplify', itemIndex, runsAsTool(ctx)) as boolean)) return records;
 	const { connection } = await resolveSettings(ctx, itemIndex);
@@ -141,7 +223,8 @@ export async function simplifyRecords(ctx: IExecuteFunctions, op: OperationDef, 
  * simplify.
  */
 export function simplifyProperties(resources: ResourceDef[]): INodeProperties[] {
-	const notSimplified = (r: ResourceDef) => new Set(r.operations.filter((op) => !op.simplify).map((op) => op.operation));
+	const notSimplified = (r: ResourceDef) =>
+		new Set(r.operations.filter((op) => !op.simplify).map((op) => op.operation));
 	const groups: Array<{ members: ResourceDef[]; operations: Set<string> }> = [];
 	for (const resource of resources) {
 		const simplified = resource.operations.filter((op) => op.simplify).map((op) => op.operation);
@@ -157,12 +240,27 @@ export function simplifyProperties(resources: ResourceDef[]): INodeProperties[] 
 			groups.push({ members: [resource], operations: new Set(simplified) });
 		}
 	}
-	const description = 'Whether to return only the main fields (IDs, names, status, dates and the link to the record) instead of the full Syncro record';
+	const description =
+		'Whether to return only the main fields (IDs, names, status, dates and the link to the record) instead of the full Syncro record';
 	return groups.flatMap((g): INodeProperties[] => {
 		const show = { resource: g.members.map((r) => r.value), operation: [...g.operations] };
 		return [
-			{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description, displayOptions: { show: { '@tool': [true], ...show } } },
-			{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: false, description, displayOptions: { show: { '@tool': [false], ...show } } },
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description,
+				displayOptions: { show: { '@tool': [true], ...show } },
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description,
+				displayOptions: { show: { '@tool': [false], ...show } },
+			},
 		];
 	});
 }

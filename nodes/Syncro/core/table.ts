@@ -18,13 +18,26 @@ export interface BuiltRequest {
 }
 
 /** A named hook that replaces the default request of an operation (e.g. find-or-create). */
-export type OperationRunner = (ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest) => Promise<IDataObject[]>;
+export type OperationRunner = (
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+) => Promise<IDataObject[]>;
 
 /** Rejects a value: throws the error naming the item and the field (never returns). */
 export type Reject = (reason: string) => never;
 
 /** The main Syncro records the "Simplify" option knows (core/simplify.ts). */
-export type SimpleRecordType = 'ticket' | 'customer' | 'contact' | 'asset' | 'invoice' | 'estimate' | 'rmmAlert' | 'comment';
+export type SimpleRecordType =
+	| 'ticket'
+	| 'customer'
+	| 'contact'
+	| 'asset'
+	| 'invoice'
+	| 'estimate'
+	| 'rmmAlert'
+	| 'comment';
 
 export type FieldLocation = 'path' | 'query' | 'body';
 

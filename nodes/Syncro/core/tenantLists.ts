@@ -54,22 +54,67 @@ export interface TenantList {
 
 /** Every tenant list, by the name of the `loadOptions` method that fills its dropdown. */
 export const TENANT_LISTS: Record<string, TenantList> = {
-	getTicketStatuses: { path: '/tickets/settings', keys: ['ticket_status_list'], valueBy: 'name', noun: 'ticket status' },
+	getTicketStatuses: {
+		path: '/tickets/settings',
+		keys: ['ticket_status_list'],
+		valueBy: 'name',
+		noun: 'ticket status',
+	},
 	getTicketTypes: { path: '/tickets/settings', keys: ['ticket_types'], valueBy: 'id', noun: 'ticket type' },
-	getSavedTicketSearches: { path: '/tickets/settings', keys: ['saved_searches'], valueBy: 'id', noun: 'saved ticket search' },
-	getWorksheetTemplates: { path: '/tickets/settings', keys: ['worksheet_templates'], valueBy: 'id', noun: 'worksheet template' },
-	getTicketFieldNames: { path: '/tickets/settings', keys: ['ticket_type_fields'], valueBy: 'name', noun: 'ticket custom field' },
+	getSavedTicketSearches: {
+		path: '/tickets/settings',
+		keys: ['saved_searches'],
+		valueBy: 'id',
+		noun: 'saved ticket search',
+	},
+	getWorksheetTemplates: {
+		path: '/tickets/settings',
+		keys: ['worksheet_templates'],
+		valueBy: 'id',
+		noun: 'worksheet template',
+	},
+	getTicketFieldNames: {
+		path: '/tickets/settings',
+		keys: ['ticket_type_fields'],
+		valueBy: 'name',
+		noun: 'ticket custom field',
+	},
 	getProblemTypes: { path: '/settings', keys: ['ticket', 'problem_types'], valueBy: 'name', noun: 'issue type' },
 	getPriorities: { path: '/settings', keys: ['ticket', 'priorities'], valueBy: 'name', noun: 'priority' },
 	getAssetTypes: { path: '/settings', keys: ['assets', 'asset_types'], valueBy: 'id', noun: 'asset type' },
-	getAssetFieldNames: { path: '/settings', keys: ['assets', 'asset_type_fields'], valueBy: 'name', noun: 'asset custom field' },
-	getCustomerFieldNames: { path: '/settings', keys: ['customers', 'customer_fields'], valueBy: 'name', noun: 'customer custom field' },
+	getAssetFieldNames: {
+		path: '/settings',
+		keys: ['assets', 'asset_type_fields'],
+		valueBy: 'name',
+		noun: 'asset custom field',
+	},
+	getCustomerFieldNames: {
+		path: '/settings',
+		keys: ['customers', 'customer_fields'],
+		valueBy: 'name',
+		noun: 'customer custom field',
+	},
 	getUsers: { path: '/users', keys: ['users'], valueBy: 'id', noun: 'technician' },
-	getAppointmentTypes: { path: '/appointment_types', keys: ['appointment_types'], valueBy: 'id', noun: 'appointment type' },
+	getAppointmentTypes: {
+		path: '/appointment_types',
+		keys: ['appointment_types'],
+		valueBy: 'id',
+		noun: 'appointment type',
+	},
 	getPaymentMethods: { path: '/payment_methods', keys: ['payment_methods'], valueBy: 'name', noun: 'payment method' },
 	getProductCategories: { path: '/products/categories', keys: ['categories'], valueBy: 'id', noun: 'product category' },
-	getProductCategoryNames: { path: '/products/categories', keys: ['categories'], valueBy: 'name', noun: 'product category' },
-	getCannedResponseCategories: { path: '/canned_responses/settings', keys: ['canned_response_categories'], valueBy: 'id', noun: 'canned response category' },
+	getProductCategoryNames: {
+		path: '/products/categories',
+		keys: ['categories'],
+		valueBy: 'name',
+		noun: 'product category',
+	},
+	getCannedResponseCategories: {
+		path: '/canned_responses/settings',
+		keys: ['canned_response_categories'],
+		valueBy: 'id',
+		noun: 'canned response category',
+	},
 };
 
 /** Reads the Syncro endpoint a tenant list lives in (several lists share one: /settings, /tickets/settings). */

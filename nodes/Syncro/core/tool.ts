@@ -48,7 +48,10 @@ function returns(resource: ResourceDef, op: OperationDef): string {
 /** The tool description of an operation: what it does, what it returns, the arguments it needs. */
 export function toolDescription(resource: ResourceDef, op: OperationDef): string {
 	const does = op.description.trim().replace(/\.$/, '');
-	const needs = op.fields.filter(isTopLevel).filter((f) => f.required || f.in === 'path').map((f) => f.displayName.replace(/ Name or ID$/, ''));
+	const needs = op.fields
+		.filter(isTopLevel)
+		.filter((f) => f.required || f.in === 'path')
+		.map((f) => f.displayName.replace(/ Name or ID$/, ''));
 	return `${does}. ${returns(resource, op)}.${needs.length ? ` Needs: ${needs.join(', ')}.` : ''}`;
 }
 
@@ -101,5 +104,9 @@ export function toolErrorResult(error: NodeApiError | NodeOperationError): IData
 
 /** The tool result when an operation found nothing (n8n would hand the model an empty string). */
 export function noRecordsResult(resource: ResourceDef, op: OperationDef): IDataObject {
-	return { message: op.list ? `No ${humanise(op.list.collectionKey)} matched.` : `Syncro returned nothing for ${op.name} ${resource.name}.` };
+	return {
+		message: op.list
+			? `No ${humanise(op.list.collectionKey)} matched.`
+			: `Syncro returned nothing for ${op.name} ${resource.name}.`,
+	};
 }

@@ -7,7 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { numericId } from '../transport';
 import type { BuiltRequest, OperationDef, ResourceDef } from './table';
 
-const isRecord = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The one unwrap rule: `{ticket: {...}}` -> the ticket, for the first of `keys` that holds an object;
@@ -35,7 +36,8 @@ export function toRecords(op: OperationDef, resource: ResourceDef, body: unknown
 	if (body === null && op.method === 'GET') return [{ found: false }];
 	if (body === undefined || body === null) return [{ success: true }];
 	if (typeof body === 'string') return [{ message: body.trim() }];
-	if (Array.isArray(body)) return body.map((v) => (v && typeof v === 'object' ? (v as IDataObject) : { value: v as string }));
+	if (Array.isArray(body))
+		return body.map((v) => (v && typeof v === 'object' ? (v as IDataObject) : { value: v as string }));
 	if (typeof body !== 'object') return [{ value: body as string }];
 	return [unwrapRecord(body as IDataObject, envelopeKeys(op, resource))];
 }
@@ -58,7 +60,8 @@ export function saidBy(records: IDataObject[]): IDataObject {
 	return said;
 }
 
-const asId = (value: unknown): unknown => numericId(value) ?? (typeof value === 'string' ? decodeURIComponent(value) : value);
+const asId = (value: unknown): unknown =>
+	numericId(value) ?? (typeof value === 'string' ? decodeURIComponent(value) : value);
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
@@ -69,7 +72,12 @@ const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${lette
  * fields follow; with the record the deleted one belonged to (an estimate without the line item, with its
  * new totals), that record is kept under its name (`estimate`).
  */
-export function deletedRecord(op: OperationDef, resource: ResourceDef, request: BuiltRequest, answer: IDataObject[]): IDataObject {
+export function deletedRecord(
+	op: OperationDef,
+	resource: ResourceDef,
+	request: BuiltRequest,
+	answer: IDataObject[],
+): IDataObject {
 	const placeholders = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
 	const deleted = op.deletes || placeholders[placeholders.length - 1];
 	const value = request.pathValues[deleted] ?? request.query[deleted] ?? request.body?.[deleted];

@@ -7,7 +7,11 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { RECORD_TYPES, RECORDS, listSearchMethod, type RecordSpec, type RecordType } from '../core';
 import { extractCollection, hasCredential, resolveSettings, syncroRequest } from '../transport';
 
-type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type Search = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
 function searchFor(type: RecordType): Search {
 	const spec: RecordSpec = RECORDS[type];

@@ -17,7 +17,8 @@ function callerIdResult(records: IDataObject[]): IDataObject[] {
 		const keys = Object.keys(record);
 		if (keys.length !== 1 || keys[0] !== 'message' || typeof record.message !== 'string') return record;
 		const name = record.message.trim().replace(/^"(.*)"$/, '$1');
-		if (name.toLowerCase() === 'disabled') return { enabled: false, message: 'Caller ID lookup is turned off in this Syncro account' };
+		if (name.toLowerCase() === 'disabled')
+			return { enabled: false, message: 'Caller ID lookup is turned off in this Syncro account' };
 		return { name };
 	});
 }
@@ -25,14 +26,16 @@ function callerIdResult(records: IDataObject[]): IDataObject[] {
 export const account: ResourceDef = {
 	value: 'account',
 	name: 'Account',
-	description: 'The Syncro account itself: Settings (custom fields, asset types, ticket options, business hours), tabs, printing, global Search and Caller ID lookup',
+	description:
+		'The Syncro account itself: Settings (custom fields, asset types, ticket options, business hours), tabs, printing, global Search and Caller ID lookup',
 	aliases: ['Settings', 'Search', 'Caller ID'],
 	operations: [
 		{
 			operation: 'getSettings',
 			name: 'Get Settings',
 			action: 'Get account settings',
-			description: 'Custom field definitions of customers and assets, asset types, ticket issue types and priorities, locale and business hours',
+			description:
+				'Custom field definitions of customers and assets, asset types, ticket issue types and priorities, locale and business hours',
 			method: 'GET',
 			path: '/settings',
 			spec: 'GET /settings',
@@ -72,13 +75,20 @@ export const account: ResourceDef = {
 			spec: 'GET /search',
 			list: { collectionKey: 'results', paginated: false, itemKey: 'table' },
 			transform: flattenSearchHits,
-			fields: [query.string('query', { displayName: 'Search Text', required: true, description: 'Words, a name, an email, a phone number or a record number' })],
+			fields: [
+				query.string('query', {
+					displayName: 'Search Text',
+					required: true,
+					description: 'Words, a name, an email, a phone number or a record number',
+				}),
+			],
 		},
 		{
 			operation: 'callerId',
 			name: 'Caller ID Lookup',
 			action: 'Look up a caller ID',
-			description: 'Find the customer a phone number belongs to and the status of their open ticket (Syncro PBX caller ID)',
+			description:
+				'Find the customer a phone number belongs to and the status of their open ticket (Syncro PBX caller ID)',
 			method: 'GET',
 			path: '/callerid',
 			spec: 'GET /callerid',

@@ -5,13 +5,26 @@ const appointmentId = recordId('appointment', 'appointmentId', 'Appointment');
 /** Fields shared by Create and Update. */
 const appointmentFields = [
 	body.dateTime('end_at', { description: 'When the appointment ends; Syncro needs an end time or a duration' }),
-	body.string('appointment_duration', { placeholder: 'e.g. 1:30', description: 'Length of the appointment, used when no end time is given' }),
+	body.string('appointment_duration', {
+		placeholder: 'e.g. 1:30',
+		description: 'Length of the appointment, used when no end time is given',
+	}),
 	body.boolean('all_day', { description: 'Whether the appointment lasts the whole day' }),
 	body.text('description'),
 	body.id('customer_id', 'customer', { displayName: 'Customer' }),
-	body.id('ticket_id', 'ticket', { displayName: 'Ticket', description: 'Ticket the appointment is for (needed to bill it)' }),
-	body.loaded('user_id', 'getUsers', { displayName: 'Owner Name or ID', description: 'Technician who owns the appointment' }),
-	body.multiOptions('user_ids', [], { displayName: 'Attendee Names or IDs', loadOptions: 'getUsers', description: 'Technicians attending' }),
+	body.id('ticket_id', 'ticket', {
+		displayName: 'Ticket',
+		description: 'Ticket the appointment is for (needed to bill it)',
+	}),
+	body.loaded('user_id', 'getUsers', {
+		displayName: 'Owner Name or ID',
+		description: 'Technician who owns the appointment',
+	}),
+	body.multiOptions('user_ids', [], {
+		displayName: 'Attendee Names or IDs',
+		loadOptions: 'getUsers',
+		description: 'Technicians attending',
+	}),
 	body.string('location', { placeholder: 'e.g. In Shop' }),
 	body.loaded('appointment_type_id', 'getAppointmentTypes', { displayName: 'Appointment Type Name or ID' }),
 	body.boolean('email_customer', { description: 'Whether to email the appointment to the customer' }),
@@ -73,7 +86,12 @@ export const appointment: ResourceDef = {
 			method: 'PUT',
 			path: '/appointments/{id}',
 			spec: 'PUT /appointments/{id}',
-			fields: [appointmentId, body.string('summary'), body.dateTime('start_at'), ...appointmentFields.filter((f) => f.name !== 'do_not_email')],
+			fields: [
+				appointmentId,
+				body.string('summary'),
+				body.dateTime('start_at'),
+				...appointmentFields.filter((f) => f.name !== 'do_not_email'),
+			],
 		},
 		{
 			operation: 'delete',

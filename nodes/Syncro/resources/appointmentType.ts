@@ -6,18 +6,23 @@ const appointmentTypeId = path.loaded('id', 'getAppointmentTypes', {
 	required: true,
 });
 
-const LOCATION_TYPE_NOTE = "Where appointments of this type take place, as Syncro's location type number (Syncro answers with its name, e.g. manual_entry)";
+const LOCATION_TYPE_NOTE =
+	"Where appointments of this type take place, as Syncro's location type number (Syncro answers with its name, e.g. manual_entry)";
 
 /** Optional fields of Create and Update. */
 const typeFields = [
 	body.text('email_instructions', { description: 'Instructions added to the appointment emails' }),
-	body.string('location_hard_code', { displayName: 'Fixed Location', description: 'Location used for every appointment of this type' }),
+	body.string('location_hard_code', {
+		displayName: 'Fixed Location',
+		description: 'Location used for every appointment of this type',
+	}),
 ];
 
 export const appointmentType: ResourceDef = {
 	value: 'appointmentType',
 	name: 'Appointment Type',
-	description: 'Templates for appointments (on-site visit, phone call, remote session…); managing them needs Global Admin',
+	description:
+		'Templates for appointments (on-site visit, phone call, remote session…); managing them needs Global Admin',
 	wrapper: 'appointment_type',
 	operations: [
 		{
@@ -67,7 +72,12 @@ export const appointmentType: ResourceDef = {
 			path: '/appointment_types/{id}',
 			spec: 'PUT /appointment_types/{id}',
 			permission: 'Global Admin',
-			fields: [appointmentTypeId, body.string('name'), body.integer('location_type', { minValue: 0, description: LOCATION_TYPE_NOTE }), ...typeFields],
+			fields: [
+				appointmentTypeId,
+				body.string('name'),
+				body.integer('location_type', { minValue: 0, description: LOCATION_TYPE_NOTE }),
+				...typeFields,
+			],
 		},
 		{
 			operation: 'delete',

@@ -6,19 +6,36 @@ import { mayHaveAppliedError, syncroRequest } from '../transport';
 const assetId = recordId('asset', 'assetId', 'Asset');
 
 const assetTypeId = body.loaded('asset_type_id', 'getAssetTypes', { displayName: 'Asset Type Name or ID' });
-const assetTypeName = body.string('asset_type_name', { description: 'Asset type by name instead of ID; it must already exist in Syncro' });
+const assetTypeName = body.string('asset_type_name', {
+	description: 'Asset type by name instead of ID; it must already exist in Syncro',
+});
 const assetSerial = body.string('asset_serial', { displayName: 'Serial Number' });
-const customFields = body.customFields('properties', { displayName: 'Custom Fields', loadOptions: 'getAssetFieldNames' });
+const customFields = body.customFields('properties', {
+	displayName: 'Custom Fields',
+	loadOptions: 'getAssetFieldNames',
+});
 
 /**
  * Named hook: Syncro ignores custom fields sent with a new asset, so the asset is created first and the
  * custom fields are then written with an update of the new asset.
  */
-async function createAsset(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+async function createAsset(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+): Promise<IDataObject[]> {
 	const { properties, ...fields } = request.body ?? {};
-	const created = await syncroRequest(ctx, { method: 'POST', path: '/customer_assets', body: fields, permission: op.permission, itemIndex });
+	const created = await syncroRequest(ctx, {
+		method: 'POST',
+		path: '/customer_assets',
+		body: fields,
+		permission: op.permission,
+		itemIndex,
+	});
 	let [record] = toRecords(op, asset, created);
-	const hasCustomFields = properties && typeof properties === 'object' && Object.keys(properties as IDataObject).length > 0;
+	const hasCustomFields =
+		properties && typeof properties === 'object' && Object.keys(properties as IDataObject).length > 0;
 	if (hasCustomFields && record.id !== undefined && record.id !== null) {
 		const createdId = String(record.id);
 		const updated = await syncroRequest(ctx, {
@@ -29,10 +46,15 @@ async function createAsset(ctx: IExecuteFunctions, op: OperationDef, itemIndex: 
 			itemIndex,
 		}).catch((error: Error & { description?: string }) => {
 			// The asset exists now: say so, so that nobody re-runs the create and makes a duplicate.
-			throw mayHaveAppliedError(ctx.getNode(), `Asset ${createdId} was created, but its custom fields were not set: ${error.message}`, {
-				itemIndex,
-				description: `${error.description ?? ''} Set them with Asset > Update on asset ${createdId}; do not run the create again.`.trim(),
-			});
+			throw mayHaveAppliedError(
+				ctx.getNode(),
+				`Asset ${createdId} was created, but its custom fields were not set: ${error.message}`,
+				{
+					itemIndex,
+					description:
+						`${error.description ?? ''} Set them with Asset > Update on asset ${createdId}; do not run the create again.`.trim(),
+				},
+			);
 		});
 		[record] = toRecords(op, asset, updated);
 	}
@@ -58,11 +80,20 @@ export const asset: ResourceDef = {
 			permission: 'Assets - List/Search',
 			list: { collectionKey: 'assets' },
 			fields: [
-				query.id('customer_id', 'customer', { displayName: 'Customer', description: 'Only the assets of this customer' }),
+				query.id('customer_id', 'customer', {
+					displayName: 'Customer',
+					description: 'Only the assets of this customer',
+				}),
 				query.loaded('asset_type_id', 'getAssetTypes', { displayName: 'Asset Type Name or ID' }),
-				query.boolean('snmp_enabled', { displayName: 'SNMP Enabled', description: 'Whether to return only assets with SNMP monitoring on' }),
+				query.boolean('snmp_enabled', {
+					displayName: 'SNMP Enabled',
+					description: 'Whether to return only assets with SNMP monitoring on',
+				}),
 				query.string('query', { displayName: 'Search Text', description: 'Matches asset name and serial number' }),
-				query.integer('asset_search_id', { displayName: 'Saved Asset Search ID', description: 'Runs a saved asset search of the Syncro UI (observed live, not in the official docs)' }),
+				query.integer('asset_search_id', {
+					displayName: 'Saved Asset Search ID',
+					description: 'Runs a saved asset search of the Syncro UI (observed live, not in the official docs)',
+				}),
 			],
 		},
 		{
@@ -82,7 +113,8 @@ export const asset: ResourceDef = {
 			simplify: 'asset',
 			name: 'Create',
 			action: 'Create an asset',
-			description: 'Create an asset for a customer; custom fields are written right after with an update, because Syncro ignores them on create',
+			description:
+				'Create an asset for a customer; custom fields are written right after with an update, because Syncro ignores them on create',
 			method: 'POST',
 			path: '/customer_assets',
 			spec: 'POST /customer_assets',
@@ -115,7 +147,10 @@ export const asset: ResourceDef = {
 				assetTypeName,
 				assetSerial,
 				customFields,
-				body.integer('policy_folder_id', { displayName: 'Policy Folder ID', description: 'Moves the asset into this policy folder (newer than the cached spec)' }),
+				body.integer('policy_folder_id', {
+					displayName: 'Policy Folder ID',
+					description: 'Moves the asset into this policy folder (newer than the cached spec)',
+				}),
 			],
 		},
 		{
@@ -140,7 +175,9 @@ export const asset: ResourceDef = {
 			spec: 'GET /customer_assets/chat_information_by_ids',
 			permission: 'Assets - List/Search',
 			list: { collectionKey: 'assets', paginated: false },
-			fields: [query.idList('ids', { displayName: 'Asset IDs', required: true, description: 'Comma-separated asset IDs' })],
+			fields: [
+				query.idList('ids', { displayName: 'Asset IDs', required: true, description: 'Comma-separated asset IDs' }),
+			],
 		},
 		{
 			operation: 'getInstalledApplications',
@@ -152,7 +189,10 @@ export const asset: ResourceDef = {
 			isNew: true,
 			permission: 'Assets - View Details',
 			list: { collectionKey: 'installed_applications' },
-			fields: [assetId, query.integer('per_page', { minValue: 1, maxValue: 100, description: 'Applications per page (at most 100)' })],
+			fields: [
+				assetId,
+				query.integer('per_page', { minValue: 1, maxValue: 100, description: 'Applications per page (at most 100)' }),
+			],
 		},
 		{
 			operation: 'getManyByContact',

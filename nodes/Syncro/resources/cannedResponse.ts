@@ -5,7 +5,8 @@ const cannedResponseId = recordId(undefined, 'cannedResponseId', 'Canned Respons
 export const cannedResponse: ResourceDef = {
 	value: 'cannedResponse',
 	name: 'Canned Response',
-	description: 'Reusable ticket reply templates (every operation needs the "Ticket Canned Responses - Manage" permission)',
+	description:
+		'Reusable ticket reply templates (every operation needs the "Ticket Canned Responses - Manage" permission)',
 	aliases: ['Reply Template'],
 	wrapper: 'canned_response',
 	operations: [
@@ -19,7 +20,9 @@ export const cannedResponse: ResourceDef = {
 			spec: 'GET /canned_responses',
 			permission: 'Ticket Canned Responses - Manage',
 			list: { collectionKey: 'canned_responses', paginated: false },
-			fields: [query.string('query', { displayName: 'Search Text', description: 'Matches the title, subject or body' })],
+			fields: [
+				query.string('query', { displayName: 'Search Text', description: 'Matches the title, subject or body' }),
+			],
 		},
 		{
 			operation: 'create',
@@ -34,7 +37,9 @@ export const cannedResponse: ResourceDef = {
 				body.string('title', { required: true, description: 'Name technicians pick it by' }),
 				body.text('body', { required: true, description: 'Text inserted into the reply' }),
 				body.string('subject', { description: 'Comment subject set with the reply' }),
-				body.loaded('canned_response_category_id', 'getCannedResponseCategories', { displayName: 'Category Name or ID' }),
+				body.loaded('canned_response_category_id', 'getCannedResponseCategories', {
+					displayName: 'Category Name or ID',
+				}),
 			],
 		},
 		{
@@ -51,7 +56,9 @@ export const cannedResponse: ResourceDef = {
 				body.string('title'),
 				body.text('body'),
 				body.string('subject'),
-				body.loaded('canned_response_category_id', 'getCannedResponseCategories', { displayName: 'Category Name or ID' }),
+				body.loaded('canned_response_category_id', 'getCannedResponseCategories', {
+					displayName: 'Category Name or ID',
+				}),
 			],
 		},
 		{

@@ -20,7 +20,12 @@ const contactFields = [
 ];
 
 /** Named hook: the contact of the customer with this email (ignoring case, every page), or a new one. */
-async function findOrCreateContact(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+async function findOrCreateContact(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+): Promise<IDataObject[]> {
 	const payload: IDataObject = { ...(request.body ?? {}) };
 	const email = String(payload.email ?? '').trim();
 	payload.email = email;
@@ -32,10 +37,21 @@ async function findOrCreateContact(ctx: IExecuteFunctions, op: OperationDef, ite
 		itemIndex,
 	});
 	const wanted = email.toLowerCase();
-	const found = contacts.find((c) => String(c.email ?? '').trim().toLowerCase() === wanted);
+	const found = contacts.find(
+		(c) =>
+			String(c.email ?? '')
+				.trim()
+				.toLowerCase() === wanted,
+	);
 	if (found) return [{ ...found, findOrCreateResult: 'found' }];
 
-	const answer = await syncroRequest(ctx, { method: 'POST', path: '/contacts', body: payload, permission: 'Customers - Edit', itemIndex });
+	const answer = await syncroRequest(ctx, {
+		method: 'POST',
+		path: '/contacts',
+		body: payload,
+		permission: 'Customers - Edit',
+		itemIndex,
+	});
 	return toRecords(op, contact, answer).map((record) => ({ ...record, findOrCreateResult: 'created' }));
 }
 
@@ -56,7 +72,13 @@ export const contact: ResourceDef = {
 			spec: 'GET /contacts',
 			permission: 'Customers - View Detail',
 			list: { collectionKey: 'contacts' },
-			fields: [query.id('customer_id', 'customer', { displayName: 'Customer', topLevel: true, description: 'Only the contacts of this customer' })],
+			fields: [
+				query.id('customer_id', 'customer', {
+					displayName: 'Customer',
+					topLevel: true,
+					description: 'Only the contacts of this customer',
+				}),
+			],
 		},
 		{
 			operation: 'get',
@@ -99,8 +121,16 @@ export const contact: ResourceDef = {
 			sequentialItems: true,
 			run: findOrCreateContact,
 			fields: [
-				body.id('customer_id', 'customer', { displayName: 'Customer', required: true, description: 'The customer whose contacts are searched' }),
-				body.string('email', { required: true, placeholder: 'name@email.com', description: 'Looked up among the contacts of the customer' }),
+				body.id('customer_id', 'customer', {
+					displayName: 'Customer',
+					required: true,
+					description: 'The customer whose contacts are searched',
+				}),
+				body.string('email', {
+					required: true,
+					placeholder: 'name@email.com',
+					description: 'Looked up among the contacts of the customer',
+				}),
 				body.string('name', { required: true, description: 'Full name, used when the contact is created' }),
 				...contactFields.filter((f) => f.name !== 'email'),
 			],
@@ -110,7 +140,8 @@ export const contact: ResourceDef = {
 			simplify: 'contact',
 			name: 'Update',
 			action: 'Update a contact',
-			description: 'Change a contact: name, title, email, phone, address or custom fields; or move it to another customer',
+			description:
+				'Change a contact: name, title, email, phone, address or custom fields; or move it to another customer',
 			method: 'PUT',
 			path: '/contacts/{id}',
 			spec: 'PUT /contacts/{id}',

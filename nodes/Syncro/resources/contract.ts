@@ -13,20 +13,25 @@ const contractFields = [
 	body.string('status', { placeholder: 'e.g. Active', description: 'Contract status as shown in Syncro' }),
 	body.integer('likelihood', { minValue: 0, maxValue: 100, description: 'Chance of signing, in percent' }),
 	body.boolean('apply_to_all', { description: "Whether the contract covers all of the customer's assets" }),
-	body.integer('sla_id', { displayName: 'SLA ID', description: 'Service level agreement applied to the tickets of the contract' }),
+	body.integer('sla_id', {
+		displayName: 'SLA ID',
+		description: 'Service level agreement applied to the tickets of the contract',
+	}),
 ];
 
 export const contract: ResourceDef = {
 	value: 'contract',
 	name: 'Contract',
-	description: 'Service contracts of customers (amount, dates, SLA); the list has no customer filter, so filter the output',
+	description:
+		'Service contracts of customers (amount, dates, SLA); the list has no customer filter, so filter the output',
 	aliases: ['Agreement'],
 	operations: [
 		{
 			operation: 'getAll',
 			name: 'Get Many',
 			action: 'Get many contracts',
-			description: 'List every contract of the account; Syncro cannot filter by customer, so filter the output on customer_id',
+			description:
+				'List every contract of the account; Syncro cannot filter by customer, so filter the output on customer_id',
 			method: 'GET',
 			path: '/contracts',
 			spec: 'GET /contracts',

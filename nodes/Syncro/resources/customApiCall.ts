@@ -1,10 +1,23 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { body, type BuiltRequest, type FieldDef, type OperationDef, rejectField, type ResourceDef } from '../core';
-import { extractCollection, isProblem, normaliseApiPath, paginate, type QueryValue, showValue, syncroRequest } from '../transport';
+import {
+	extractCollection,
+	isProblem,
+	normaliseApiPath,
+	paginate,
+	type QueryValue,
+	showValue,
+	syncroRequest,
+} from '../transport';
 
 /** Named hook: sends any request below /api/v1 with the node's credential, throttle, retries and errors. */
-export async function customApiCall(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+export async function customApiCall(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+): Promise<IDataObject[]> {
 	const field = (name: string) => op.fields.find((f) => f.name === name) as FieldDef;
 	const body = request.body ?? {};
 	const method = String(body.method ?? 'GET').toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -12,7 +25,8 @@ export async function customApiCall(ctx: IExecuteFunctions, op: OperationDef, it
 	const path = normaliseApiPath(String(body.path ?? ''));
 	if (isProblem(path)) {
 		rejectField(ctx, itemIndex, field('path'), path.problem, {
-			description: 'Give a path below /api/v1 such as /tickets/123/comments: no "." or ".." segments (encoded or not), no host, no control characters, and no query (use Query Parameters).',
+			description:
+				'Give a path below /api/v1 such as /tickets/123/comments: no "." or ".." segments (encoded or not), no host, no control characters, and no query (use Query Parameters).',
 		});
 	}
 	const queryValues = (body.query_parameters ?? {}) as Record<string, QueryValue>;
@@ -24,7 +38,8 @@ export async function customApiCall(ctx: IExecuteFunctions, op: OperationDef, it
 				.map(([key]) => `the value of "${showValue(key)}" is an object`)[0];
 	if (queryProblem) {
 		rejectField(ctx, itemIndex, field('query_parameters'), queryProblem, {
-			description: 'Each query parameter is a text, a number, true/false or a list of those; arrays are sent as key[]=…',
+			description:
+				'Each query parameter is a text, a number, true/false or a list of those; arrays are sent as key[]=…',
 		});
 	}
 	const payload = body.body as IDataObject | undefined;
@@ -34,13 +49,24 @@ export async function customApiCall(ctx: IExecuteFunctions, op: OperationDef, it
 			const keys = answer && typeof answer === 'object' && !Array.isArray(answer) ? Object.keys(answer) : undefined;
 			if (page === 1 && keys && !keys.includes(collectionKey)) {
 				const has = keys.length > 0 ? `it has: ${keys.slice(0, 10).join(', ')}` : 'it is empty';
-				rejectField(ctx, itemIndex, field('collection_key'), `the answer of GET ${path} has no "${showValue(collectionKey)}" (${has})`);
+				rejectField(
+					ctx,
+					itemIndex,
+					field('collection_key'),
+					`the answer of GET ${path} has no "${showValue(collectionKey)}" (${has})`,
+				);
 			}
 		};
 		const limit = typeof body.limit === 'number' ? body.limit : undefined;
 		return await paginate(ctx, { path, query: queryValues, collectionKey, itemIndex, limit, onPage });
 	}
-	const answer = await syncroRequest(ctx, { method, path, query: queryValues, body: method === 'GET' || method === 'DELETE' ? undefined : payload ?? {}, itemIndex });
+	const answer = await syncroRequest(ctx, {
+		method,
+		path,
+		query: queryValues,
+		body: method === 'GET' || method === 'DELETE' ? undefined : (payload ?? {}),
+		itemIndex,
+	});
 	if (answer === undefined || answer === null) return [{ success: true }];
 	if (Array.isArray(answer)) return extractCollection(answer, '');
 	if (typeof answer === 'object') return [answer as IDataObject];
@@ -62,14 +88,28 @@ export const customApi: ResourceDef = {
 			optionalGroup: 'options',
 			run: customApiCall,
 			fields: [
-				body.options('method', ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], { required: true, param: 'method', displayName: 'Method' }),
-				body.string('path', { required: true, param: 'path', placeholder: '/tickets/123/comments', description: 'Path below /api/v1' }),
-				body.json('query_parameters', { displayName: 'Query Parameters (JSON)', description: 'e.g. {"status": "Resolved"}; arrays are sent as key[]=…' }),
+				body.options('method', ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], {
+					required: true,
+					param: 'method',
+					displayName: 'Method',
+				}),
+				body.string('path', {
+					required: true,
+					param: 'path',
+					placeholder: '/tickets/123/comments',
+					description: 'Path below /api/v1',
+				}),
+				body.json('query_parameters', {
+					displayName: 'Query Parameters (JSON)',
+					description: 'e.g. {"status": "Resolved"}; arrays are sent as key[]=…',
+				}),
 				body.json('body', { displayName: 'Body (JSON)', description: 'JSON body for POST, PUT and PATCH' }),
-				body.string('collection_key', { description: 'For a GET list: the array key (e.g. "tickets") to fetch every page and output one item per record' }),
+				body.string('collection_key', {
+					description:
+						'For a GET list: the array key (e.g. "tickets") to fetch every page and output one item per record',
+				}),
 				body.integer('limit', { minValue: 1, description: 'With Collection Key: stop after this many records' }),
 			],
 		},
 	],
 };
-

@@ -1,20 +1,36 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { body, type BuiltRequest, type OperationDef, path, query, recordId, type ResourceDef, toRecords } from '../core';
+import {
+	body,
+	type BuiltRequest,
+	type OperationDef,
+	path,
+	query,
+	recordId,
+	type ResourceDef,
+	toRecords,
+} from '../core';
 import { invalidValueError, paginate, syncroRequest } from '../transport';
 
 const customerId = recordId('customer', 'customerId', 'Customer');
 /** `{customer_id}` of the phone and payment-profile paths: the same locator, under its Syncro name. */
 const parentCustomerId = recordId('customer', 'customerId', 'Customer', 'customer_id');
 const phoneId = path.id('id', undefined, { displayName: 'Phone ID', param: 'phoneId', required: true });
-const paymentProfileId = path.id('id', undefined, { displayName: 'Payment Profile ID', param: 'paymentProfileId', required: true });
+const paymentProfileId = path.id('id', undefined, {
+	displayName: 'Payment Profile ID',
+	param: 'paymentProfileId',
+	required: true,
+});
 
 /** Fields shared by Create, Update and Find or Create (Syncro's PUT takes the same body as POST). */
 const customerFields = [
 	body.string('business_name', { description: 'Company name; Syncro shows it instead of the person name when set' }),
 	body.string('firstname', { displayName: 'First Name' }),
 	body.string('lastname', { displayName: 'Last Name' }),
-	body.string('email', { placeholder: 'name@email.com', description: 'Primary email; Syncro refuses an email another customer already uses' }),
+	body.string('email', {
+		placeholder: 'name@email.com',
+		description: 'Primary email; Syncro refuses an email another customer already uses',
+	}),
 	body.string('phone'),
 	body.string('mobile'),
 	body.string('address'),
@@ -29,14 +45,26 @@ const customerFields = [
 	body.boolean('get_billing', { description: 'Whether the customer receives billing emails' }),
 	body.boolean('get_marketing', { description: 'Whether the customer receives marketing emails' }),
 	body.boolean('get_reports', { description: 'Whether the customer receives report emails' }),
-	body.id('ref_customer_id', 'customer', { displayName: 'Referred By Customer', description: 'Customer who referred this one' }),
+	body.id('ref_customer_id', 'customer', {
+		displayName: 'Referred By Customer',
+		description: 'Customer who referred this one',
+	}),
 	body.string('referred_by', { description: 'Referral source, e.g. Google or Friend' }),
-	body.integer('tax_rate_id', { displayName: 'Tax Rate ID', description: 'Sales tax rate (Admin > Invoices - Tax Rates); empty uses the default rate' }),
+	body.integer('tax_rate_id', {
+		displayName: 'Tax Rate ID',
+		description: 'Sales tax rate (Admin > Invoices - Tax Rates); empty uses the default rate',
+	}),
 	body.string('notification_email', { description: 'Additional notification addresses, comma-separated' }),
-	body.string('invoice_cc_emails', { displayName: 'Invoice CC Emails', description: 'Addresses copied on invoices, comma-separated' }),
+	body.string('invoice_cc_emails', {
+		displayName: 'Invoice CC Emails',
+		description: 'Addresses copied on invoices, comma-separated',
+	}),
 	body.integer('invoice_term_id', { displayName: 'Invoice Term ID' }),
 	body.customFields('properties', { displayName: 'Custom Fields', loadOptions: 'getCustomerFieldNames' }),
-	body.json('consent', { displayName: 'Consent (JSON)', description: 'Consent record as Syncro stores it, e.g. {"sms": true}' }),
+	body.json('consent', {
+		displayName: 'Consent (JSON)',
+		description: 'Consent record as Syncro stores it, e.g. {"sms": true}',
+	}),
 ];
 
 const phoneFields = [
@@ -53,7 +81,12 @@ function text(value: unknown): string {
 }
 
 /** The first customer whose `key` equals `value` (ignoring case), over every page of the filtered list. */
-async function findCustomerBy(ctx: IExecuteFunctions, itemIndex: number, key: 'email' | 'business_name', value: string): Promise<IDataObject | undefined> {
+async function findCustomerBy(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	key: 'email' | 'business_name',
+	value: string,
+): Promise<IDataObject | undefined> {
 	const candidates = await paginate(ctx, {
 		path: '/customers',
 		query: { [key]: value },
@@ -66,15 +99,25 @@ async function findCustomerBy(ctx: IExecuteFunctions, itemIndex: number, key: 'e
 }
 
 /** Named hook: match by email, else by business name (exact, ignoring case); create when nothing matches. */
-async function findOrCreateCustomer(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+async function findOrCreateCustomer(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+): Promise<IDataObject[]> {
 	const payload: IDataObject = { ...(request.body ?? {}) };
 	const email = text(payload.email);
 	const businessName = text(payload.business_name);
 	if (!email && !businessName) {
-		throw invalidValueError(ctx.getNode(), `Missing "Email" and "Business Name" in item ${itemIndex + 1}: give at least one to look the customer up by`, {
-			itemIndex,
-			description: 'Find or Create matches an existing customer by email first, then by business name (exact match, ignoring case), and creates the customer when neither matches.',
-		});
+		throw invalidValueError(
+			ctx.getNode(),
+			`Missing "Email" and "Business Name" in item ${itemIndex + 1}: give at least one to look the customer up by`,
+			{
+				itemIndex,
+				description:
+					'Find or Create matches an existing customer by email first, then by business name (exact match, ignoring case), and creates the customer when neither matches.',
+			},
+		);
 	}
 	if (email) payload.email = email;
 	if (businessName) payload.business_name = businessName;
@@ -87,7 +130,13 @@ async function findOrCreateCustomer(ctx: IExecuteFunctions, op: OperationDef, it
 		if (found) return [{ ...found, findOrCreateResult: 'found' }];
 	}
 
-	const answer = await syncroRequest(ctx, { method: 'POST', path: '/customers', body: payload, permission: CREATE_PERMISSION, itemIndex });
+	const answer = await syncroRequest(ctx, {
+		method: 'POST',
+		path: '/customers',
+		body: payload,
+		permission: CREATE_PERMISSION,
+		itemIndex,
+	});
 	return toRecords(op, customer, answer).map((record) => ({ ...record, findOrCreateResult: 'created' }));
 }
 
@@ -110,15 +159,30 @@ export const customer: ResourceDef = {
 			permission: LIST_PERMISSION,
 			list: { collectionKey: 'customers' },
 			fields: [
-				query.string('query', { displayName: 'Search Text', description: 'Matches names, business name, email and phone' }),
-				query.string('firstname', { displayName: 'First Name', description: 'Customers whose first name contains this text' }),
-				query.string('lastname', { displayName: 'Last Name', description: 'Customers whose last name contains this text' }),
+				query.string('query', {
+					displayName: 'Search Text',
+					description: 'Matches names, business name, email and phone',
+				}),
+				query.string('firstname', {
+					displayName: 'First Name',
+					description: 'Customers whose first name contains this text',
+				}),
+				query.string('lastname', {
+					displayName: 'Last Name',
+					description: 'Customers whose last name contains this text',
+				}),
 				query.string('business_name', { description: 'Customers whose business name contains this text' }),
 				query.string('email', { placeholder: 'name@email.com', description: 'Customers whose email matches' }),
 				query.idList('id', { displayName: 'IDs', description: 'Only these customer IDs (comma-separated)' }),
-				query.idList('not_id', { displayName: 'Exclude IDs', description: 'Leave out these customer IDs (comma-separated)' }),
+				query.idList('not_id', {
+					displayName: 'Exclude IDs',
+					description: 'Leave out these customer IDs (comma-separated)',
+				}),
 				query.boolean('include_disabled', { description: 'Whether to include disabled customers' }),
-				query.string('sort', { placeholder: 'e.g. business_name ASC', description: 'A customer field and a direction, e.g. "updated_at DESC" or "firstname ASC"' }),
+				query.string('sort', {
+					placeholder: 'e.g. business_name ASC',
+					description: 'A customer field and a direction, e.g. "updated_at DESC" or "firstname ASC"',
+				}),
 			],
 		},
 		{
@@ -159,7 +223,11 @@ export const customer: ResourceDef = {
 			sequentialItems: true,
 			run: findOrCreateCustomer,
 			fields: [
-				body.string('email', { topLevel: true, placeholder: 'name@email.com', description: 'Looked up first; at least one of Email and Business Name is required' }),
+				body.string('email', {
+					topLevel: true,
+					placeholder: 'name@email.com',
+					description: 'Looked up first; at least one of Email and Business Name is required',
+				}),
 				body.string('business_name', { topLevel: true, description: 'Looked up when no customer has the email' }),
 				...customerFields.filter((f) => f.name !== 'email' && f.name !== 'business_name'),
 			],
@@ -204,12 +272,19 @@ export const customer: ResourceDef = {
 			simplify: 'customer',
 			name: 'Autocomplete',
 			action: 'Search customers by name',
-			description: 'Fast name lookup: the customers whose name or business name starts with the text (one short list, no paging)',
+			description:
+				'Fast name lookup: the customers whose name or business name starts with the text (one short list, no paging)',
 			method: 'GET',
 			path: '/customers/autocomplete',
 			spec: 'GET /customers/autocomplete',
 			list: { collectionKey: 'customers', paginated: false },
-			fields: [query.string('query', { displayName: 'Search Text', required: true, description: 'Beginning of a customer or business name' })],
+			fields: [
+				query.string('query', {
+					displayName: 'Search Text',
+					required: true,
+					description: 'Beginning of a customer or business name',
+				}),
+			],
 		},
 		{
 			operation: 'getPhones',
@@ -233,7 +308,11 @@ export const customer: ResourceDef = {
 			spec: 'POST /customers/{customer_id}/phones',
 			permission: 'Customers - Edit',
 			unwrap: false,
-			fields: [parentCustomerId, body.string('number', { required: true, description: 'Syncro refuses a phone without a number' }), ...phoneFields.filter((f) => f.name !== 'number')],
+			fields: [
+				parentCustomerId,
+				body.string('number', { required: true, description: 'Syncro refuses a phone without a number' }),
+				...phoneFields.filter((f) => f.name !== 'number'),
+			],
 		},
 		{
 			operation: 'updatePhone',
@@ -262,7 +341,8 @@ export const customer: ResourceDef = {
 			operation: 'getPaymentProfiles',
 			name: 'Get Payment Profiles',
 			action: 'Get payment profiles of a customer',
-			description: 'List the cards and bank accounts stored for a customer at the payment gateway (tokens and last four digits only)',
+			description:
+				'List the cards and bank accounts stored for a customer at the payment gateway (tokens and last four digits only)',
 			method: 'GET',
 			path: '/customers/{customer_id}/payment_profiles',
 			spec: 'GET /customers/{customer_id}/payment_profiles',
@@ -284,15 +364,23 @@ export const customer: ResourceDef = {
 			operation: 'addPaymentProfile',
 			name: 'Add Payment Profile',
 			action: 'Add a payment profile to a customer',
-			description: 'Store a payment profile created at the payment gateway (its tokens) on a customer; needs integrated payment processing',
+			description:
+				'Store a payment profile created at the payment gateway (its tokens) on a customer; needs integrated payment processing',
 			method: 'POST',
 			path: '/customers/{customer_id}/payment_profiles',
 			spec: 'POST /customers/{customer_id}/payment_profiles',
 			unwrap: ['payment_profile'],
 			fields: [
 				parentCustomerId,
-				body.string('payment_profile_id', { displayName: 'Gateway Payment Profile Token', required: true, description: "The gateway's token of the stored card or account" }),
-				body.string('customer_external_id', { displayName: 'Gateway Customer Token', description: "The gateway's token of the customer" }),
+				body.string('payment_profile_id', {
+					displayName: 'Gateway Payment Profile Token',
+					required: true,
+					description: "The gateway's token of the stored card or account",
+				}),
+				body.string('customer_external_id', {
+					displayName: 'Gateway Customer Token',
+					description: "The gateway's token of the customer",
+				}),
 				body.string('expiration', { placeholder: 'e.g. 12/28' }),
 				body.string('last_four', { displayName: 'Last Four Digits' }),
 			],

@@ -1,7 +1,11 @@
 import { body, type FieldDef, path, query, recordId, type ResourceDef } from '../core';
 
 const estimateId = recordId('estimate', 'estimateId', 'Estimate');
-const lineItemId = path.id('line_item_id', undefined, { param: 'lineItemId', displayName: 'Line Item ID', required: true });
+const lineItemId = path.id('line_item_id', undefined, {
+	param: 'lineItemId',
+	displayName: 'Line Item ID',
+	required: true,
+});
 
 const STATUSES = ['Fresh', 'Draft', 'Approved', 'Declined'];
 
@@ -9,7 +13,9 @@ const STATUSES = ['Fresh', 'Draft', 'Approved', 'Declined'];
 const estimateFields: FieldDef[] = [
 	body.string('name', { description: 'Title of the estimate' }),
 	body.string('number', { description: 'Estimate number; Syncro assigns the next one when empty' }),
-	body.options('status', STATUSES, { description: 'Fresh is a new estimate; Approved and Declined record the customer\'s answer' }),
+	body.options('status', STATUSES, {
+		description: "Fresh is a new estimate; Approved and Declined record the customer's answer",
+	}),
 	body.id('ticket_id', 'ticket', { displayName: 'Ticket' }),
 	body.integer('location_id', { displayName: 'Location ID' }),
 	body.text('note', { description: 'Note printed on the estimate' }),
@@ -18,7 +24,10 @@ const estimateFields: FieldDef[] = [
 /** Line item fields of POST/PUT /estimates/{id}/line_items. */
 const lineItemFields: FieldDef[] = [
 	body.string('item', { description: 'Short item name; filled from the product when a product is given' }),
-	body.id('product_id', 'product', { displayName: 'Product', description: 'Catalogue product; its name and prices fill the line' }),
+	body.id('product_id', 'product', {
+		displayName: 'Product',
+		description: 'Catalogue product; its name and prices fill the line',
+	}),
 	body.string('upc_code', { displayName: 'UPC Code', description: 'Adds the catalogue product with this UPC code' }),
 	body.number('quantity'),
 	body.number('price', { description: 'Unit price quoted to the customer' }),
@@ -27,7 +36,10 @@ const lineItemFields: FieldDef[] = [
 	body.boolean('taxable'),
 	body.string('tax_note'),
 	body.integer('tax_rate_id', { displayName: 'Tax Rate ID' }),
-	body.loaded('user_id', 'getUsers', { displayName: 'Technician Name or ID', description: 'Employee credited with the line' }),
+	body.loaded('user_id', 'getUsers', {
+		displayName: 'Technician Name or ID',
+		description: 'Employee credited with the line',
+	}),
 	body.integer('position', { minValue: 0, description: 'Order of the line on the estimate' }),
 	body.loaded('product_category', 'getProductCategoryNames', { displayName: 'Product Category Name or ID' }),
 ];
@@ -44,7 +56,7 @@ export const estimate: ResourceDef = {
 			simplify: 'estimate',
 			name: 'Get Many',
 			action: 'Get many estimates',
-			description: 'List estimates, optionally only approved or declined ones, or only the token user\'s',
+			description: "List estimates, optionally only approved or declined ones, or only the token user's",
 			method: 'GET',
 			path: '/estimates',
 			spec: 'GET /estimates',
@@ -68,7 +80,10 @@ export const estimate: ResourceDef = {
 			path: '/estimates/{id}',
 			spec: 'GET /estimates/{id}',
 			permission: 'Estimates - View Details',
-			fields: [estimateId, query.string('number', { description: 'Estimate number, used when Syncro finds no estimate with the ID' })],
+			fields: [
+				estimateId,
+				query.string('number', { description: 'Estimate number, used when Syncro finds no estimate with the ID' }),
+			],
 		},
 		{
 			operation: 'create',
@@ -81,7 +96,11 @@ export const estimate: ResourceDef = {
 			spec: 'POST /estimates',
 			permission: 'Estimates - Create',
 			fields: [
-				body.id('customer_id', 'customer', { displayName: 'Customer', required: true, description: 'Syncro refuses estimates without a customer' }),
+				body.id('customer_id', 'customer', {
+					displayName: 'Customer',
+					required: true,
+					description: 'Syncro refuses estimates without a customer',
+				}),
 				body.dateTime('date', { required: true, description: 'Estimate date; Syncro refuses estimates without it' }),
 				...estimateFields,
 			],
@@ -96,7 +115,12 @@ export const estimate: ResourceDef = {
 			path: '/estimates/{id}',
 			spec: 'PUT /estimates/{id}',
 			permission: 'Estimates - Edit',
-			fields: [estimateId, body.id('customer_id', 'customer', { displayName: 'Customer' }), body.dateTime('date'), ...estimateFields],
+			fields: [
+				estimateId,
+				body.id('customer_id', 'customer', { displayName: 'Customer' }),
+				body.dateTime('date'),
+				...estimateFields,
+			],
 		},
 		{
 			operation: 'delete',
@@ -113,7 +137,7 @@ export const estimate: ResourceDef = {
 			operation: 'print',
 			name: 'Print',
 			action: 'Print an estimate',
-			description: 'Queue a print job for an estimate on the account\'s print server',
+			description: "Queue a print job for an estimate on the account's print server",
 			method: 'POST',
 			path: '/estimates/{id}/print',
 			spec: 'POST /estimates/{id}/print',
@@ -141,7 +165,11 @@ export const estimate: ResourceDef = {
 			spec: 'POST /estimates/{id}/line_items',
 			permission: 'Estimates - Edit',
 			unwrap: ['line_item'],
-			fields: [estimateId, body.string('name', { required: true, description: 'Line description; Syncro refuses lines without it' }), ...lineItemFields],
+			fields: [
+				estimateId,
+				body.string('name', { required: true, description: 'Line description; Syncro refuses lines without it' }),
+				...lineItemFields,
+			],
 		},
 		{
 			operation: 'updateLineItem',

@@ -69,6 +69,9 @@ for (const resource of RESOURCES) {
 	for (const op of resource.operations) index.set(`${resource.value}:${op.operation}`, { resource, op });
 }
 
-export function findOperation(resource: string, operation: string): { resource: ResourceDef; op: OperationDef } | undefined {
+export function findOperation(
+	resource: string,
+	operation: string,
+): { resource: ResourceDef; op: OperationDef } | undefined {
 	return index.get(`${resource}:${operation}`);
 }

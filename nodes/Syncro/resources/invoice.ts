@@ -1,21 +1,34 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { body, type BuiltRequest, type FieldDef, type OperationDef, path, query, recordId, type ResourceDef } from '../core';
+import {
+	body,
+	type BuiltRequest,
+	type FieldDef,
+	type OperationDef,
+	path,
+	query,
+	recordId,
+	type ResourceDef,
+} from '../core';
 import { errorCode, reportedFailureError, syncroRequest } from '../transport';
 
 const invoiceId = recordId('invoice', 'invoiceId', 'Invoice');
-const lineItemId = path.id('line_item_id', undefined, { param: 'lineItemId', displayName: 'Line Item ID', required: true });
+const lineItemId = path.id('line_item_id', undefined, {
+	param: 'lineItemId',
+	displayName: 'Line Item ID',
+	required: true,
+});
 
 /** Invoice header fields shared by Create and Update. */
 const invoiceFields: FieldDef[] = [
 	body.dateTime('due_date'),
 	body.id('ticket_id', 'ticket', {
 		displayName: 'Ticket',
-		description: 'Ticket the invoice bills; on create Syncro moves the ticket\'s uninvoiced charges onto the invoice',
+		description: "Ticket the invoice bills; on create Syncro moves the ticket's uninvoiced charges onto the invoice",
 	}),
 	body.id('contact_id', 'contact', { displayName: 'Contact' }),
 	body.integer('location_id', { displayName: 'Location ID' }),
-	body.string('po_number', { displayName: 'PO Number', description: 'The customer\'s purchase order number' }),
+	body.string('po_number', { displayName: 'PO Number', description: "The customer's purchase order number" }),
 	body.text('note', { description: 'Note printed on the invoice' }),
 	body.number('hardwarecost', { displayName: 'Hardware Cost' }),
 ];
@@ -38,9 +51,20 @@ const lineItemFields: FieldDef[] = [
  * DELETE /invoices/{id} answers 200 even when Syncro refuses the delete (for example a paid invoice), so the
  * invoice is read back: only a 404 proves it is gone.
  */
-async function deleteInvoice(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
-	const answer = await syncroRequest(ctx, { method: 'DELETE', path: request.path, permission: op.permission, itemIndex });
-	const said = answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject).message : answer;
+async function deleteInvoice(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+): Promise<IDataObject[]> {
+	const answer = await syncroRequest(ctx, {
+		method: 'DELETE',
+		path: request.path,
+		permission: op.permission,
+		itemIndex,
+	});
+	const said =
+		answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject).message : answer;
 	const message = typeof said === 'string' && said.trim() !== '' ? said.trim() : undefined;
 	const id = Number(request.path.split('/').pop());
 	try {
@@ -61,7 +85,7 @@ async function deleteInvoice(ctx: IExecuteFunctions, op: OperationDef, itemIndex
 export const invoice: ResourceDef = {
 	value: 'invoice',
 	name: 'Invoice',
-	description: 'Customer invoices with their line items; email, print, publish drafts, and bill a ticket\'s charges',
+	description: "Customer invoices with their line items; email, print, publish drafts, and bill a ticket's charges",
 	wrapper: 'invoice',
 	operations: [
 		{
@@ -98,7 +122,8 @@ export const invoice: ResourceDef = {
 					displayName: 'Invoice ID or Number',
 					required: true,
 					placeholder: 'e.g. 1234',
-					description: 'The invoice ID, or the invoice number shown on the invoice: Syncro tries the ID first, then the number',
+					description:
+						'The invoice ID, or the invoice number shown on the invoice: Syncro tries the ID first, then the number',
 				}),
 			],
 		},
@@ -108,7 +133,7 @@ export const invoice: ResourceDef = {
 			name: 'Create',
 			action: 'Create an invoice',
 			description:
-				'Create an invoice for a customer. With a ticket, Syncro moves the ticket\'s uninvoiced line items (charged time, parts) onto the invoice. Add other lines with Add Line Item',
+				"Create an invoice for a customer. With a ticket, Syncro moves the ticket's uninvoiced line items (charged time, parts) onto the invoice. Add other lines with Add Line Item",
 			method: 'POST',
 			path: '/invoices',
 			spec: 'POST /invoices',
@@ -166,7 +191,7 @@ export const invoice: ResourceDef = {
 			operation: 'print',
 			name: 'Print',
 			action: 'Print an invoice',
-			description: 'Queue a print job for an invoice on the account\'s print server',
+			description: "Queue a print job for an invoice on the account's print server",
 			method: 'POST',
 			path: '/invoices/{id}/print',
 			spec: 'POST /invoices/{id}/print',
@@ -177,7 +202,7 @@ export const invoice: ResourceDef = {
 			operation: 'email',
 			name: 'Email',
 			action: 'Email an invoice',
-			description: 'Email an invoice to the customer with the account\'s invoice email template',
+			description: "Email an invoice to the customer with the account's invoice email template",
 			method: 'POST',
 			path: '/invoices/{id}/email',
 			spec: 'POST /invoices/{id}/email',

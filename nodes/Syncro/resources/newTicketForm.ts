@@ -51,7 +51,8 @@ export const newTicketForm: ResourceDef = {
 					placeholder: '{"subject": "Printer jam", "problem_type": "Hardware", "description": "Paper stuck in tray 2"}',
 				}),
 				body.json('customer_details', {
-					description: 'Customer fields: {"email", "firstname", "lastname", "business_name", "phone", "mobile", "address", "city", "state", "zip", "properties": {}}',
+					description:
+						'Customer fields: {"email", "firstname", "lastname", "business_name", "phone", "mobile", "address", "city", "state", "zip", "properties": {}}',
 					placeholder: '{"email": "maria@example.com", "firstname": "Maria", "lastname": "Lopez"}',
 				}),
 				body.json('appointments', {

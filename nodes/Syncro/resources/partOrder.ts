@@ -18,7 +18,10 @@ export const partOrder: ResourceDef = {
 			list: { collectionKey: 'items' },
 			fields: [
 				query.boolean('completed', { description: 'Whether to return only completed (received) part orders' }),
-				query.string('query', { displayName: 'Search Text', description: 'Matches the description, ticket number or tracking number' }),
+				query.string('query', {
+					displayName: 'Search Text',
+					description: 'Matches the description, ticket number or tracking number',
+				}),
 			],
 		},
 	],

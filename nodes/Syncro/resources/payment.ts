@@ -3,7 +3,7 @@ import { body, query, recordId, type ResourceDef } from '../core';
 export const payment: ResourceDef = {
 	value: 'payment',
 	name: 'Payment',
-	description: 'Customer payments applied to invoices (or kept as account credit), and the account\'s payment methods',
+	description: "Customer payments applied to invoices (or kept as account credit), and the account's payment methods",
 	wrapper: 'payment',
 	operations: [
 		{
@@ -16,7 +16,12 @@ export const payment: ResourceDef = {
 			spec: 'GET /payments',
 			permission: 'Payments - View List',
 			list: { collectionKey: 'payments' },
-			fields: [query.string('query', { displayName: 'Search Text', description: 'Matches the customer name, reference number or payment method' })],
+			fields: [
+				query.string('query', {
+					displayName: 'Search Text',
+					description: 'Matches the customer name, reference number or payment method',
+				}),
+			],
 		},
 		{
 			operation: 'get',
@@ -40,12 +45,30 @@ export const payment: ResourceDef = {
 			spec: 'POST /payments',
 			permission: 'Payments - Create',
 			fields: [
-				body.integer('amount_cents', { displayName: 'Amount (Cents)', required: true, minValue: 1, description: 'Amount paid, in cents (e.g. 12500 for $125.00)' }),
-				body.id('customer_id', 'customer', { displayName: 'Customer', topLevel: true, description: 'Paying customer; taken from the invoice when an invoice is given' }),
-				body.id('invoice_id', 'invoice', { displayName: 'Invoice', description: 'Invoice the whole amount is applied to' }),
+				body.integer('amount_cents', {
+					displayName: 'Amount (Cents)',
+					required: true,
+					minValue: 1,
+					description: 'Amount paid, in cents (e.g. 12500 for $125.00)',
+				}),
+				body.id('customer_id', 'customer', {
+					displayName: 'Customer',
+					topLevel: true,
+					description: 'Paying customer; taken from the invoice when an invoice is given',
+				}),
+				body.id('invoice_id', 'invoice', {
+					displayName: 'Invoice',
+					description: 'Invoice the whole amount is applied to',
+				}),
 				body.string('invoice_number', { description: 'Number of the invoice to pay, instead of its ID' }),
-				body.loaded('payment_method', 'getPaymentMethods', { displayName: 'Payment Method Name or ID', description: 'How the customer paid (Cash, Check, Credit Card…)' }),
-				body.string('ref_num', { displayName: 'Reference Number', description: 'Check number or transaction reference' }),
+				body.loaded('payment_method', 'getPaymentMethods', {
+					displayName: 'Payment Method Name or ID',
+					description: 'How the customer paid (Cash, Check, Credit Card…)',
+				}),
+				body.string('ref_num', {
+					displayName: 'Reference Number',
+					description: 'Check number or transaction reference',
+				}),
 				body.json('apply_payments', {
 					description: 'Split the payment over invoices: {"<invoice ID>": amount in cents, …}',
 					placeholder: '{"1001": 5000, "1002": 7500}',

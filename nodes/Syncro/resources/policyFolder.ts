@@ -6,10 +6,21 @@ import { syncroRequest } from '../transport';
 const folderId = recordId(undefined, 'policyFolderId', 'Policy Folder ID');
 
 /** Named hook: "Detach Policy" sends `partial_policy_id: null`, which the editor cannot express. */
-async function updateFolder(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+async function updateFolder(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+): Promise<IDataObject[]> {
 	const { detach_policy: detach, ...payload } = request.body ?? {};
 	if (detach === true) payload.partial_policy_id = null;
-	const answer = await syncroRequest(ctx, { method: 'PUT', path: request.path, body: payload, permission: op.permission, itemIndex });
+	const answer = await syncroRequest(ctx, {
+		method: 'PUT',
+		path: request.path,
+		body: payload,
+		permission: op.permission,
+		itemIndex,
+	});
 	return toRecords(op, policyFolder, answer);
 }
 
@@ -24,7 +35,8 @@ export const policyFolder: ResourceDef = {
 			operation: 'getAll',
 			name: 'Get Many',
 			action: 'Get many policy folders',
-			description: "List the policy folders of a customer, each with its parent, its own policy and the policy it inherits",
+			description:
+				'List the policy folders of a customer, each with its parent, its own policy and the policy it inherits',
 			method: 'GET',
 			path: '/policy_folders',
 			isNew: true,
@@ -48,14 +60,19 @@ export const policyFolder: ResourceDef = {
 			operation: 'create',
 			name: 'Create',
 			action: 'Create a policy folder',
-			description: 'Create a policy folder under an existing folder of the same customer (the root folder exists already)',
+			description:
+				'Create a policy folder under an existing folder of the same customer (the root folder exists already)',
 			method: 'POST',
 			path: '/policy_folders',
 			isNew: true,
 			fields: [
 				body.id('customer_id', 'customer', { displayName: 'Customer', required: true }),
 				body.string('name', { required: true }),
-				body.id('parent_id', undefined, { displayName: 'Parent Folder ID', required: true, description: 'Folder to create it in (get the root with Get Many)' }),
+				body.id('parent_id', undefined, {
+					displayName: 'Parent Folder ID',
+					required: true,
+					description: 'Folder to create it in (get the root with Get Many)',
+				}),
 			],
 		},
 		{
@@ -70,9 +87,17 @@ export const policyFolder: ResourceDef = {
 			fields: [
 				folderId,
 				body.string('name'),
-				body.id('parent_id', undefined, { displayName: 'Parent Folder ID', description: 'Move the folder under this folder of the same customer' }),
-				body.id('partial_policy_id', undefined, { displayName: 'Policy ID', description: 'Policy to attach at this folder' }),
-				body.boolean('detach_policy', { description: 'Whether to remove the policy attached at this folder, so it inherits from its parent' }),
+				body.id('parent_id', undefined, {
+					displayName: 'Parent Folder ID',
+					description: 'Move the folder under this folder of the same customer',
+				}),
+				body.id('partial_policy_id', undefined, {
+					displayName: 'Policy ID',
+					description: 'Policy to attach at this folder',
+				}),
+				body.boolean('detach_policy', {
+					description: 'Whether to remove the policy attached at this folder, so it inherits from its parent',
+				}),
 			],
 		},
 		{

@@ -7,7 +7,10 @@ const portalUserFields = [
 	body.id('contact_id', 'contact', { displayName: 'Contact', description: 'Contact the login belongs to' }),
 	body.password('password', { description: 'Portal password; give the same value in Password Confirmation' }),
 	body.password('password_confirmation'),
-	body.integer('portal_group_id', { displayName: 'Portal Group ID', description: 'Customer portal permission group (Admin > Customers - Portal User Permission Groups)' }),
+	body.integer('portal_group_id', {
+		displayName: 'Portal Group ID',
+		description: 'Customer portal permission group (Admin > Customers - Portal User Permission Groups)',
+	}),
 ];
 
 export const portalUser: ResourceDef = {
@@ -26,7 +29,10 @@ export const portalUser: ResourceDef = {
 			permission: 'Global Admin',
 			list: { collectionKey: 'portal_users' },
 			fields: [
-				query.id('customer_id', 'customer', { displayName: 'Customer', description: 'Only the portal users of this customer' }),
+				query.id('customer_id', 'customer', {
+					displayName: 'Customer',
+					description: 'Only the portal users of this customer',
+				}),
 				query.string('email', { placeholder: 'name@email.com', description: 'Only the portal user with this email' }),
 			],
 		},
@@ -34,14 +40,19 @@ export const portalUser: ResourceDef = {
 			operation: 'create',
 			name: 'Create',
 			action: 'Create a portal user',
-			description: 'Give a customer (or one of its contacts) a customer portal login; send an invitation afterwards to let them set a password',
+			description:
+				'Give a customer (or one of its contacts) a customer portal login; send an invitation afterwards to let them set a password',
 			method: 'POST',
 			path: '/portal_users',
 			spec: 'POST /portal_users',
 			permission: 'Global Admin',
 			fields: [
 				body.id('customer_id', 'customer', { displayName: 'Customer', required: true }),
-				body.string('email', { required: true, placeholder: 'name@email.com', description: 'Login email; Syncro refuses a portal user without one' }),
+				body.string('email', {
+					required: true,
+					placeholder: 'name@email.com',
+					description: 'Login email; Syncro refuses a portal user without one',
+				}),
 				...portalUserFields,
 			],
 		},

@@ -21,11 +21,15 @@ const productFields: FieldDef[] = [
 	body.number('price_retail', { displayName: 'Retail Price', description: 'Price charged to customers' }),
 	body.number('price_cost', { displayName: 'Cost Price' }),
 	body.number('price_wholesale', { displayName: 'Wholesale Price' }),
-	body.loaded('product_category', 'getProductCategoryNames', { displayName: 'Product Category Name or ID', description: 'Main category' }),
+	body.loaded('product_category', 'getProductCategoryNames', {
+		displayName: 'Product Category Name or ID',
+		description: 'Main category',
+	}),
 	body.multiOptions('category_ids', [], { displayName: 'Category Names or IDs', loadOptions: 'getProductCategories' }),
 	body.string('upc_code', { displayName: 'UPC Code', description: 'Barcode of the product' }),
 	body.boolean('maintain_stock', {
-		description: 'Whether Syncro tracks stock of the product (needed on purchase orders). Send it on every update: Syncro may reset it when omitted',
+		description:
+			'Whether Syncro tracks stock of the product (needed on purchase orders). Send it on every update: Syncro may reset it when omitted',
 	}),
 	body.integer('quantity', { description: 'Quantity in stock' }),
 	body.integer('reorder_at', { description: 'Stock level that triggers a reorder' }),
@@ -33,7 +37,9 @@ const productFields: FieldDef[] = [
 	body.boolean('serialized', { description: 'Whether each unit has a serial number' }),
 	body.boolean('taxable'),
 	body.integer('tax_rate_id', { displayName: 'Tax Rate ID' }),
-	body.boolean('disabled', { description: 'Whether the product is disabled (products cannot be deleted; disable them instead)' }),
+	body.boolean('disabled', {
+		description: 'Whether the product is disabled (products cannot be deleted; disable them instead)',
+	}),
 	body.string('condition', { description: 'e.g. New, Refurbished' }),
 	body.number('discount_percent', { minValue: 0, maxValue: 100 }),
 	body.string('warranty', { description: 'Warranty text' }),
@@ -42,10 +48,13 @@ const productFields: FieldDef[] = [
 	body.integer('qb_item_id', { displayName: 'QuickBooks Item ID' }),
 	body.text('notes'),
 	body.string('physical_location', { description: 'Where the product is stored, e.g. Shelf B2' }),
-	body.idList('vendor_ids', { displayName: 'Vendor IDs', description: 'Comma-separated IDs of the vendors selling the product' }),
+	body.idList('vendor_ids', {
+		displayName: 'Vendor IDs',
+		description: 'Comma-separated IDs of the vendors selling the product',
+	}),
 	body.json('product_skus_attributes', {
 		displayName: 'Vendor SKUs (JSON)',
-		description: 'Array of {vendor_id, value} pairs: the product\'s SKU at each vendor',
+		description: "Array of {vendor_id, value} pairs: the product's SKU at each vendor",
 		default: '[]',
 	}),
 ];
@@ -53,20 +62,25 @@ const productFields: FieldDef[] = [
 const serialFields: FieldDef[] = [
 	body.string('condition', { description: 'e.g. New, Refurbished' }),
 	body.integer('price_cost_cents', { displayName: 'Cost Price (Cents)', description: 'Cost of this unit, in cents' }),
-	body.integer('price_retail_cents', { displayName: 'Retail Price (Cents)', description: 'Price of this unit, in cents' }),
+	body.integer('price_retail_cents', {
+		displayName: 'Retail Price (Cents)',
+		description: 'Price of this unit, in cents',
+	}),
 ];
 
 export const product: ResourceDef = {
 	value: 'product',
 	name: 'Product',
-	description: 'The product and service catalogue (labor types too): stock, serial numbers, vendor SKUs, images and categories',
+	description:
+		'The product and service catalogue (labor types too): stock, serial numbers, vendor SKUs, images and categories',
 	wrapper: 'product',
 	operations: [
 		{
 			operation: 'getAll',
 			name: 'Get Many',
 			action: 'Get many products',
-			description: 'List catalogue products, filtered by name, SKU, UPC code, category, IDs or search text, in any sort order',
+			description:
+				'List catalogue products, filtered by name, SKU, UPC code, category, IDs or search text, in any sort order',
 			method: 'GET',
 			path: '/products',
 			spec: 'GET /products',
@@ -79,8 +93,14 @@ export const product: ResourceDef = {
 				query.string('upc_code', { displayName: 'UPC Code' }),
 				query.loaded('category_id', 'getProductCategories', { displayName: 'Category Name or ID' }),
 				query.idList('id', { displayName: 'IDs', description: 'Only the products with these IDs (comma-separated)' }),
-				query.idList('id_not', { displayName: 'Excluded IDs', description: 'Leave out the products with these IDs (comma-separated)' }),
-				query.string('sort', { placeholder: 'e.g. name ASC', description: 'A product field and a direction, e.g. "name ASC" or "price_retail DESC"' }),
+				query.idList('id_not', {
+					displayName: 'Excluded IDs',
+					description: 'Leave out the products with these IDs (comma-separated)',
+				}),
+				query.string('sort', {
+					placeholder: 'e.g. name ASC',
+					description: 'A product field and a direction, e.g. "name ASC" or "price_retail DESC"',
+				}),
 			],
 		},
 		{
@@ -120,12 +140,18 @@ export const product: ResourceDef = {
 			operation: 'update',
 			name: 'Update',
 			action: 'Update a product',
-			description: 'Change a product (Syncro requires its name and description on every update); disable it instead of deleting',
+			description:
+				'Change a product (Syncro requires its name and description on every update); disable it instead of deleting',
 			method: 'PUT',
 			path: '/products/{id}',
 			spec: 'PUT /products/{id}',
 			permission: 'Products - Edit',
-			fields: [productId, body.string('name', { required: true }), body.text('description', { required: true }), ...productFields],
+			fields: [
+				productId,
+				body.string('name', { required: true }),
+				body.text('description', { required: true }),
+				...productFields,
+			],
 		},
 		{
 			operation: 'getCategories',
@@ -154,7 +180,7 @@ export const product: ResourceDef = {
 			operation: 'deleteImage',
 			name: 'Delete Image',
 			action: 'Delete an image of a product',
-			description: 'Remove a photo from a product (photo IDs are in the product\'s photos)',
+			description: "Remove a photo from a product (photo IDs are in the product's photos)",
 			method: 'DELETE',
 			path: '/products/{id}/delete_image',
 			spec: 'DELETE /products/{id}/delete_image',
@@ -165,7 +191,8 @@ export const product: ResourceDef = {
 			operation: 'updateLocationQuantity',
 			name: 'Update Location Quantity',
 			action: 'Update the stock of a product at a location',
-			description: 'Set the quantity in stock of a product at one location (location quantity IDs are in the product\'s location_quantities)',
+			description:
+				"Set the quantity in stock of a product at one location (location quantity IDs are in the product's location_quantities)",
 			method: 'PUT',
 			path: '/products/{id}/location_quantities',
 			spec: 'PUT /products/{id}/location_quantities',
@@ -173,14 +200,19 @@ export const product: ResourceDef = {
 			fields: [
 				productId,
 				body.id('location_quantity_id', undefined, { displayName: 'Location Quantity ID', required: true }),
-				body.integer('quantity', { required: true, minValue: 0, description: 'New quantity in stock at that location' }),
+				body.integer('quantity', {
+					required: true,
+					minValue: 0,
+					description: 'New quantity in stock at that location',
+				}),
 			],
 		},
 		{
 			operation: 'getSerials',
 			name: 'Get Serials',
 			action: 'Get serial numbers of a product',
-			description: 'List the serial numbers of a serialized product, optionally only those in one status (e.g. in stock)',
+			description:
+				'List the serial numbers of a serialized product, optionally only those in one status (e.g. in stock)',
 			method: 'GET',
 			path: '/products/{product_id}/product_serials',
 			spec: 'GET /products/{product_id}/product_serials',
@@ -235,7 +267,11 @@ export const product: ResourceDef = {
 					{ displayName: 'Line Item Type', required: true },
 				),
 				body.id('line_item_id', undefined, { displayName: 'Line Item ID', required: true }),
-				body.idList('product_serial_ids', { displayName: 'Serial IDs', required: true, description: 'Comma-separated IDs of the serial numbers to attach' }),
+				body.idList('product_serial_ids', {
+					displayName: 'Serial IDs',
+					required: true,
+					description: 'Comma-separated IDs of the serial numbers to attach',
+				}),
 			],
 		},
 		{
@@ -263,7 +299,7 @@ export const product: ResourceDef = {
 			fields: [
 				parentProductId,
 				body.id('vendor_id', 'vendor', { displayName: 'Vendor', required: true }),
-				body.string('value', { displayName: 'SKU', required: true, description: 'The vendor\'s SKU for the product' }),
+				body.string('value', { displayName: 'SKU', required: true, description: "The vendor's SKU for the product" }),
 			],
 		},
 		{
@@ -280,7 +316,7 @@ export const product: ResourceDef = {
 				parentProductId,
 				skuId,
 				body.id('vendor_id', 'vendor', { displayName: 'Vendor' }),
-				body.string('value', { displayName: 'SKU', description: 'The vendor\'s SKU for the product' }),
+				body.string('value', { displayName: 'SKU', description: "The vendor's SKU for the product" }),
 			],
 		},
 		{

@@ -16,29 +16,51 @@ const ATTACHMENT_TYPES = ['jpg', 'jpeg', 'png', 'gif', 'pdf', 'csv', 'xls', 'xls
 const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Named hook: uploads a file of the input item (binary data) as multipart `file` (+ `name`). */
-async function addAttachment(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+async function addAttachment(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+): Promise<IDataObject[]> {
 	const property = String(request.body?.binary_property ?? 'data').trim() || 'data';
 	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) {
 		rejectField(ctx, itemIndex, binaryProperty, `the item has no binary property "${showValue(property)}"`, {
-			description: 'Read the file first (e.g. with Read/Write Files from Disk or HTTP Request) and give the name of its binary property in "Input Binary Field".',
+			description:
+				'Read the file first (e.g. with Read/Write Files from Disk or HTTP Request) and give the name of its binary property in "Input Binary Field".',
 		});
 	}
 	const fileName = binary.fileName ?? `${property}.${binary.fileExtension ?? 'bin'}`;
 	const extension = (fileName.split('.').pop() ?? '').toLowerCase();
 	if (!ATTACHMENT_TYPES.includes(extension)) {
-		throw invalidValueError(ctx.getNode(), `Invalid file in item ${itemIndex + 1}: Syncro accepts ${ATTACHMENT_TYPES.join(', ')} files, not "${fileName}"`, { itemIndex });
+		throw invalidValueError(
+			ctx.getNode(),
+			`Invalid file in item ${itemIndex + 1}: Syncro accepts ${ATTACHMENT_TYPES.join(', ')} files, not "${fileName}"`,
+			{ itemIndex },
+		);
 	}
 	const content = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	if (content.length > ATTACHMENT_MAX_BYTES) {
-		throw invalidValueError(ctx.getNode(), `Invalid file in item ${itemIndex + 1}: "${fileName}" is ${content.length} bytes; Syncro accepts at most 10 MB`, { itemIndex });
+		throw invalidValueError(
+			ctx.getNode(),
+			`Invalid file in item ${itemIndex + 1}: "${fileName}" is ${content.length} bytes; Syncro accepts at most 10 MB`,
+			{ itemIndex },
+		);
 	}
 	const form = new FormData();
 	form.append('file', new Blob([content], { type: binary.mimeType || 'application/octet-stream' }), fileName);
 	const name = typeof request.body?.name === 'string' ? request.body.name.trim() : '';
 	if (name) form.append('name', name);
-	const answer = await syncroRequest(ctx, { method: 'POST', path: request.path, formData: form, permission: op.permission, itemIndex });
-	return answer && typeof answer === 'object' && !Array.isArray(answer) ? [answer as IDataObject] : [{ success: true, file_name: fileName }];
+	const answer = await syncroRequest(ctx, {
+		method: 'POST',
+		path: request.path,
+		formData: form,
+		permission: op.permission,
+		itemIndex,
+	});
+	return answer && typeof answer === 'object' && !Array.isArray(answer)
+		? [answer as IDataObject]
+		: [{ success: true, file_name: fileName }];
 }
 
 export const purchaseOrder: ResourceDef = {
@@ -80,8 +102,15 @@ export const purchaseOrder: ResourceDef = {
 			spec: 'POST /purchase_orders',
 			permission: 'Purchase Orders - Edit',
 			fields: [
-				body.id('vendor_id', 'vendor', { displayName: 'Vendor', required: true, description: 'Vendor the order is placed with' }),
-				body.loaded('user_id', 'getUsers', { displayName: 'Ordered By Name or ID', description: 'Employee placing the order' }),
+				body.id('vendor_id', 'vendor', {
+					displayName: 'Vendor',
+					required: true,
+					description: 'Vendor the order is placed with',
+				}),
+				body.loaded('user_id', 'getUsers', {
+					displayName: 'Ordered By Name or ID',
+					description: 'Employee placing the order',
+				}),
 				body.integer('location_id', { displayName: 'Location ID', description: 'Location the goods are delivered to' }),
 				body.dateTime('order_date'),
 				body.dateTime('expected_date', { description: 'Expected delivery date' }),
@@ -141,7 +170,11 @@ export const purchaseOrder: ResourceDef = {
 			unwrap: ['po_line_item'],
 			fields: [
 				purchaseOrderId,
-				body.id('product_id', 'product', { displayName: 'Product', required: true, description: 'A product with Maintain Stock on' }),
+				body.id('product_id', 'product', {
+					displayName: 'Product',
+					required: true,
+					description: 'A product with Maintain Stock on',
+				}),
 				body.integer('quantity', { required: true, minValue: 1, default: 1 }),
 			],
 		},
@@ -156,7 +189,11 @@ export const purchaseOrder: ResourceDef = {
 			permission: 'Purchase Orders - Edit',
 			fields: [
 				purchaseOrderId,
-				body.id('line_item_id', undefined, { displayName: 'Line Item ID', required: true, description: 'ID of the purchase order line (from Add Line Item or Get)' }),
+				body.id('line_item_id', undefined, {
+					displayName: 'Line Item ID',
+					required: true,
+					description: 'ID of the purchase order line (from Add Line Item or Get)',
+				}),
 			],
 		},
 	],

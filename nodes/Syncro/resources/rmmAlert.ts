@@ -11,24 +11,38 @@ const MUTE_PERIODS = ['1-hour', '1-day', '2-days', '1-week', '2-weeks', '1-month
 const PROPERTY_FIELDS = ['trigger', 'subject', 'body', 'hidden', 'sms_body', 'do_not_email', 'tech', 'skip_automation'];
 
 /** Named hook: moves the property fields into `properties` (merged with any custom JSON) and creates the alert. */
-async function createAlert(ctx: IExecuteFunctions, op: OperationDef, itemIndex: number, request: BuiltRequest): Promise<IDataObject[]> {
+async function createAlert(
+	ctx: IExecuteFunctions,
+	op: OperationDef,
+	itemIndex: number,
+	request: BuiltRequest,
+): Promise<IDataObject[]> {
 	const payload: IDataObject = {};
 	const properties: IDataObject = {};
 	for (const [key, value] of Object.entries(request.body ?? {})) {
-		if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)) Object.assign(properties, value);
+		if (key === 'properties' && value && typeof value === 'object' && !Array.isArray(value))
+			Object.assign(properties, value);
 		else if (PROPERTY_FIELDS.includes(key)) properties[key] = value;
 		else payload[key] = value;
 	}
-	if (properties.description === undefined && payload.description !== undefined) properties.description = payload.description;
+	if (properties.description === undefined && payload.description !== undefined)
+		properties.description = payload.description;
 	payload.properties = properties;
-	const answer = await syncroRequest(ctx, { method: 'POST', path: op.path, body: payload, permission: op.permission, itemIndex });
+	const answer = await syncroRequest(ctx, {
+		method: 'POST',
+		path: op.path,
+		body: payload,
+		permission: op.permission,
+		itemIndex,
+	});
 	return toRecords(op, rmmAlert, answer);
 }
 
 export const rmmAlert: ResourceDef = {
 	value: 'rmmAlert',
 	name: 'RMM Alert',
-	description: 'Monitoring alerts raised by the Syncro agent or by integrations (offline agent, low disk, failed services…)',
+	description:
+		'Monitoring alerts raised by the Syncro agent or by integrations (offline agent, low disk, failed services…)',
 	aliases: ['Alert', 'Monitoring Alert'],
 	wrapper: 'rmm_alert',
 	operations: [
@@ -72,7 +86,8 @@ export const rmmAlert: ResourceDef = {
 			simplify: 'rmmAlert',
 			name: 'Create',
 			action: 'Create an RMM alert',
-			description: 'Raise an RMM alert for a customer (and optionally one of its assets), e.g. from an external monitoring tool',
+			description:
+				'Raise an RMM alert for a customer (and optionally one of its assets), e.g. from an external monitoring tool',
 			method: 'POST',
 			path: '/rmm_alerts',
 			spec: 'POST /rmm_alerts',
@@ -86,15 +101,26 @@ export const rmmAlert: ResourceDef = {
 				body.text('formatted_output', { displayName: 'Details', description: 'Details shown on the alert' }),
 				body.string('status'),
 				body.boolean('resolved', { description: 'Whether the alert is created already resolved' }),
-				body.string('trigger', { description: 'Kind of alert, e.g. agent_offline_trigger or a monitor name (sent in properties)' }),
-				body.string('subject', { description: 'Subject of the ticket comment made by automation (sent in properties)' }),
+				body.string('trigger', {
+					description: 'Kind of alert, e.g. agent_offline_trigger or a monitor name (sent in properties)',
+				}),
+				body.string('subject', {
+					description: 'Subject of the ticket comment made by automation (sent in properties)',
+				}),
 				body.text('body', { description: 'Body of the ticket comment made by automation (sent in properties)' }),
 				body.boolean('hidden', { description: 'Whether that comment is a private note (sent in properties)' }),
-				body.boolean('do_not_email', { description: 'Whether to keep that comment from being emailed (sent in properties)' }),
+				body.boolean('do_not_email', {
+					description: 'Whether to keep that comment from being emailed (sent in properties)',
+				}),
 				body.string('sms_body', { displayName: 'SMS Body', description: 'Sent in properties' }),
 				body.string('tech', { description: 'Author name of that comment (sent in properties)' }),
-				body.boolean('skip_automation', { description: 'Whether to skip the alert automations (auto-ticket, emails) (sent in properties)' }),
-				body.json('properties', { displayName: 'More Properties (JSON)', description: 'Any other properties, merged with the fields above' }),
+				body.boolean('skip_automation', {
+					description: 'Whether to skip the alert automations (auto-ticket, emails) (sent in properties)',
+				}),
+				body.json('properties', {
+					displayName: 'More Properties (JSON)',
+					description: 'Any other properties, merged with the fields above',
+				}),
 			],
 		},
 		{

@@ -1,9 +1,23 @@
 import { body, type FieldDef, type FieldOption, path, query, recordId, type ResourceDef } from '../core';
 
 const scheduleId = recordId(undefined, 'scheduleId', 'Recurring Invoice ID');
-const scheduleLineItemId = path.id('schedule_line_item_id', undefined, { param: 'lineItemId', displayName: 'Line Item ID', required: true });
+const scheduleLineItemId = path.id('schedule_line_item_id', undefined, {
+	param: 'lineItemId',
+	displayName: 'Line Item ID',
+	required: true,
+});
 
-const FREQUENCIES = ['Daily', 'Weekly', 'Biweekly', 'Monthly', 'Quarterly', 'Semi-Annually', 'Annually', 'Biennially', 'Triennially'];
+const FREQUENCIES = [
+	'Daily',
+	'Weekly',
+	'Biweekly',
+	'Monthly',
+	'Quarterly',
+	'Semi-Annually',
+	'Annually',
+	'Biennially',
+	'Triennially',
+];
 
 /** What a recurring line bills: it decides how the quantity is counted. */
 const RECURRING_TYPES: FieldOption[] = [
@@ -28,8 +42,13 @@ const NEWER_RECURRING_TYPES: FieldOption[] = [
 const scheduleFlags: FieldDef[] = [
 	body.boolean('email_customer', { description: 'Whether each generated invoice is emailed to the customer' }),
 	body.boolean('snail_mail', { description: 'Whether each generated invoice is queued for postal mail' }),
-	body.boolean('charge_mop', { displayName: 'Charge Payment Method on File', description: 'Whether to charge the customer\'s saved card automatically' }),
-	body.boolean('invoice_unbilled_ticket_charges', { description: 'Whether to add the customer\'s unbilled ticket charges to each invoice' }),
+	body.boolean('charge_mop', {
+		displayName: 'Charge Payment Method on File',
+		description: "Whether to charge the customer's saved card automatically",
+	}),
+	body.boolean('invoice_unbilled_ticket_charges', {
+		description: "Whether to add the customer's unbilled ticket charges to each invoice",
+	}),
 	body.boolean('paused', { description: 'Whether the schedule is paused (no invoices are generated)' }),
 ];
 
@@ -38,37 +57,76 @@ const lineFields: FieldDef[] = [
 	body.id('product_id', 'product', { displayName: 'Product', description: 'Catalogue product billed by the line' }),
 	body.text('description'),
 	body.number('quantity'),
-	body.integer('retail_cents', { displayName: 'Retail Price (Cents)', description: 'Price per unit charged, in cents' }),
+	body.integer('retail_cents', {
+		displayName: 'Retail Price (Cents)',
+		description: 'Price per unit charged, in cents',
+	}),
 	body.integer('cost_cents', { displayName: 'Cost Price (Cents)', description: 'Your cost per unit, in cents' }),
 	body.boolean('taxable'),
 	body.boolean('one_time_charge', { description: 'Whether the line is billed once and then removed' }),
 	body.integer('position', { minValue: 0, description: 'Order of the line on the invoice' }),
-	body.loaded('user_id', 'getUsers', { displayName: 'Employee Name or ID', description: 'Employee credited with the line' }),
-	body.options('recurring_type_id', RECURRING_TYPES, { displayName: 'Line Type', description: 'What the line bills; it decides how the quantity is counted' }),
-	body.loaded('asset_type_id', 'getAssetTypes', { displayName: 'Asset Type Name or ID', description: 'Asset lines: bill the customer\'s assets of this type' }),
-	body.integer('saved_asset_search_id', { displayName: 'Saved Asset Search ID', description: 'Asset lines: bill the assets matching this saved search' }),
-	body.integer('contact_field_type_id', { displayName: 'Contact Field Type ID', description: 'Contact lines: count contacts by this custom field' }),
-	body.integer('contact_field_answer_id', { displayName: 'Contact Field Answer ID', description: 'Contact lines: only contacts with this answer' }),
+	body.loaded('user_id', 'getUsers', {
+		displayName: 'Employee Name or ID',
+		description: 'Employee credited with the line',
+	}),
+	body.options('recurring_type_id', RECURRING_TYPES, {
+		displayName: 'Line Type',
+		description: 'What the line bills; it decides how the quantity is counted',
+	}),
+	body.loaded('asset_type_id', 'getAssetTypes', {
+		displayName: 'Asset Type Name or ID',
+		description: "Asset lines: bill the customer's assets of this type",
+	}),
+	body.integer('saved_asset_search_id', {
+		displayName: 'Saved Asset Search ID',
+		description: 'Asset lines: bill the assets matching this saved search',
+	}),
+	body.integer('contact_field_type_id', {
+		displayName: 'Contact Field Type ID',
+		description: 'Contact lines: count contacts by this custom field',
+	}),
+	body.integer('contact_field_answer_id', {
+		displayName: 'Contact Field Answer ID',
+		description: 'Contact lines: only contacts with this answer',
+	}),
 ];
 
 /** Extra fields of the newer RESTful POST /schedules/{id}/line_items (prices in dollars, every line type). */
 const newerLineFields: FieldDef[] = [
 	body.string('name', { description: 'Line name on the invoice; a line needs a name or a product' }),
 	...lineFields.filter((f) => f.name !== 'recurring_type_id'),
-	body.options('recurring_type_id', NEWER_RECURRING_TYPES, { displayName: 'Line Type', description: 'What the line bills; it decides how the quantity is counted' }),
-	body.number('price_retail', { displayName: 'Retail Price', description: 'Price per unit charged, in dollars (instead of cents)' }),
-	body.number('price_cost', { displayName: 'Cost Price', description: 'Your cost per unit, in dollars (instead of cents)' }),
+	body.options('recurring_type_id', NEWER_RECURRING_TYPES, {
+		displayName: 'Line Type',
+		description: 'What the line bills; it decides how the quantity is counted',
+	}),
+	body.number('price_retail', {
+		displayName: 'Retail Price',
+		description: 'Price per unit charged, in dollars (instead of cents)',
+	}),
+	body.number('price_cost', {
+		displayName: 'Cost Price',
+		description: 'Your cost per unit, in dollars (instead of cents)',
+	}),
 	body.loaded('product_category', 'getProductCategoryNames', { displayName: 'Product Category Name or ID' }),
-	body.integer('policy_folder_id', { displayName: 'Policy Folder ID', description: 'Policy folder lines: bill the assets in this folder' }),
+	body.integer('policy_folder_id', {
+		displayName: 'Policy Folder ID',
+		description: 'Policy folder lines: bill the assets in this folder',
+	}),
 	body.boolean('bill_nested_folders', { description: 'Policy folder lines: whether to include sub-folders' }),
 	body.string('vendor_name', { description: 'Vendor lines: vendor the usage is read from' }),
 	body.string('vendor_product_name', { description: 'Vendor lines: the vendor product billed' }),
-	body.options('m365_unit_type', [
-		{ name: 'All Licensed Seats', value: 'all' },
-		{ name: 'Consumed Seats', value: 'consumed' },
-	], { displayName: 'Microsoft 365 Unit Type' }),
+	body.options(
+		'm365_unit_type',
+		[
+			{ name: 'All Licensed Seats', value: 'all' },
+			{ name: 'Consumed Seats', value: 'consumed' },
+		],
+		{ displayName: 'Microsoft 365 Unit Type' },
+	),
 	body.boolean('bill_all_units', { description: 'Whether to bill every unit, not only those above the threshold' }),
-	body.number('bill_units_threshold', { description: 'Units included before billing starts (when not billing all units)' }),
+	body.number('bill_units_threshold', {
+		description: 'Units included before billing starts (when not billing all units)',
+	}),
 	body.boolean('include_zero_charge', { description: 'Whether to keep the line on the invoice when it bills nothing' }),
 	body.options('syncro_backup_billing_type', [
 		{ name: 'License Count', value: 'license_count' },
@@ -78,9 +136,13 @@ const newerLineFields: FieldDef[] = [
 		{ name: 'Global Credit', value: 'global_credit' },
 		{ name: 'Per Asset Credit', value: 'per_asset_credit' },
 	]),
-	body.boolean('syncro_backup_bill_all', { description: 'Whether to bill all backup usage, ignoring the included allowance' }),
+	body.boolean('syncro_backup_bill_all', {
+		description: 'Whether to bill all backup usage, ignoring the included allowance',
+	}),
 	body.number('syncro_backup_bill_after_licenses', { description: 'Backup licenses included before billing starts' }),
-	body.number('syncro_backup_bill_after_storage', { description: 'Backup storage (GB) included before billing starts' }),
+	body.number('syncro_backup_bill_after_storage', {
+		description: 'Backup storage (GB) included before billing starts',
+	}),
 ];
 
 export const schedule: ResourceDef = {
@@ -125,7 +187,11 @@ export const schedule: ResourceDef = {
 			fields: [
 				body.id('customer_id', 'customer', { displayName: 'Customer', required: true }),
 				body.string('name', { required: true, description: 'Name of the schedule, e.g. Managed Services - Monthly' }),
-				body.options('frequency', FREQUENCIES, { required: true, default: 'Monthly', description: 'How often an invoice is generated' }),
+				body.options('frequency', FREQUENCIES, {
+					required: true,
+					default: 'Monthly',
+					description: 'How often an invoice is generated',
+				}),
 				body.dateTime('next_run', { required: true, description: 'Date of the next invoice' }),
 				...scheduleFlags,
 			],
@@ -169,7 +235,14 @@ export const schedule: ResourceDef = {
 			spec: 'POST /schedules/{id}/add_line_item',
 			permission: 'Recurring Invoices - Edit',
 			unwrap: ['schedule_line_item'],
-			fields: [scheduleId, body.string('name', { required: true, description: 'Line name on the invoice; Syncro refuses lines without it' }), ...lineFields],
+			fields: [
+				scheduleId,
+				body.string('name', {
+					required: true,
+					description: 'Line name on the invoice; Syncro refuses lines without it',
+				}),
+				...lineFields,
+			],
 		},
 		{
 			operation: 'createLineItem',
@@ -205,7 +278,14 @@ export const schedule: ResourceDef = {
 			deletes: 'schedule_line_item_id',
 			spec: 'POST /schedules/{id}/remove_line_item',
 			permission: 'Recurring Invoices - Edit',
-			fields: [scheduleId, body.id('schedule_line_item_id', undefined, { param: 'lineItemId', displayName: 'Line Item ID', required: true })],
+			fields: [
+				scheduleId,
+				body.id('schedule_line_item_id', undefined, {
+					param: 'lineItemId',
+					displayName: 'Line Item ID',
+					required: true,
+				}),
+			],
 		},
 		{
 			operation: 'deleteLineItem',

@@ -16,18 +16,26 @@ const lineItemFields = [
 /** Fields shared by Create and Update (Syncro's PUT takes the same body as POST). */
 const ticketFields = [
 	body.string('subject'),
-	body.loaded('problem_type', 'getProblemTypes', { description: 'Issue type as configured in Syncro (Admin > Tickets > Settings)' }),
+	body.loaded('problem_type', 'getProblemTypes', {
+		description: 'Issue type as configured in Syncro (Admin > Tickets > Settings)',
+	}),
 	body.loaded('status', 'getTicketStatuses'),
 	body.loaded('priority', 'getPriorities'),
 	body.loaded('ticket_type_id', 'getTicketTypes', { displayName: 'Ticket Type Name or ID' }),
-	body.loaded('user_id', 'getUsers', { displayName: 'Assignee Name or ID', description: 'Technician the ticket is assigned to' }),
+	body.loaded('user_id', 'getUsers', {
+		displayName: 'Assignee Name or ID',
+		description: 'Technician the ticket is assigned to',
+	}),
 	body.id('contact_id', 'contact', { displayName: 'Contact' }),
 	body.dateTime('due_date'),
 	body.dateTime('start_at'),
 	body.dateTime('end_at'),
 	body.integer('location_id', { displayName: 'Location ID' }),
 	body.string('number', { description: 'Ticket number; Syncro assigns the next one when empty' }),
-	body.idList('asset_ids', { displayName: 'Asset IDs', description: 'Comma-separated IDs of the assets the ticket is about' }),
+	body.idList('asset_ids', {
+		displayName: 'Asset IDs',
+		description: 'Comma-separated IDs of the assets the ticket is about',
+	}),
 	body.stringList('tag_list', { displayName: 'Tags', description: 'Comma-separated tags' }),
 	body.integer('sla_id', { displayName: 'SLA ID' }),
 	body.customFields('properties', { displayName: 'Custom Fields', loadOptions: 'getTicketFieldNames' }),
@@ -59,7 +67,10 @@ export const ticket: ResourceDef = {
 				query.id('customer_id', 'customer', { displayName: 'Customer' }),
 				query.id('contact_id', 'contact', { displayName: 'Contact' }),
 				query.string('number', { description: 'Ticket number' }),
-				query.loaded('status', 'getTicketStatuses', { description: 'Status name; "Not Closed" matches every open ticket', alsoAccepts: ['Not Closed'] }),
+				query.loaded('status', 'getTicketStatuses', {
+					description: 'Status name; "Not Closed" matches every open ticket',
+					alsoAccepts: ['Not Closed'],
+				}),
 				query.string('query', { displayName: 'Search Text' }),
 				query.loaded('user_id', 'getUsers', { displayName: 'Assignee Name or ID' }),
 				query.boolean('mine', { description: 'Whether to return only tickets assigned to the token user' }),
@@ -68,7 +79,9 @@ export const ticket: ResourceDef = {
 				query.dateTime('created_after'),
 				query.dateTime('resolved_after'),
 				query.options('comment_format', ['plaintext', 'richtext', 'original']),
-				query.boolean('all_comments', { description: 'Deprecated by Syncro (off by default since March 2026): include every comment' }),
+				query.boolean('all_comments', {
+					description: 'Deprecated by Syncro (off by default since March 2026): include every comment',
+				}),
 				query.string('asset_serial', { description: 'Serial of an asset on the ticket (newer than the cached spec)' }),
 			],
 		},
@@ -97,9 +110,17 @@ export const ticket: ResourceDef = {
 			fields: [
 				body.id('customer_id', 'customer', { displayName: 'Customer', required: true }),
 				body.string('subject', { required: true }),
-				body.loaded('problem_type', 'getProblemTypes', { displayName: 'Issue Type Name or ID', required: true, description: 'Syncro refuses tickets without an issue type' }),
+				body.loaded('problem_type', 'getProblemTypes', {
+					displayName: 'Issue Type Name or ID',
+					required: true,
+					description: 'Syncro refuses tickets without an issue type',
+				}),
 				...ticketFields.filter((f) => f.name !== 'subject' && f.name !== 'problem_type'),
-				body.json('comments_attributes', { displayName: 'Initial Comments (JSON)', description: 'Array of {subject, body, hidden, do_not_email}', default: '[]' }),
+				body.json('comments_attributes', {
+					displayName: 'Initial Comments (JSON)',
+					description: 'Array of {subject, body, hidden, do_not_email}',
+					default: '[]',
+				}),
 			],
 		},
 		{
@@ -204,12 +225,18 @@ export const ticket: ResourceDef = {
 			unwrap: ['ticket_timer', 'timer_entry'],
 			fields: [
 				ticketId,
-				body.dateTime('start_at', { required: true, description: 'When the work started; Syncro refuses entries without it' }),
+				body.dateTime('start_at', {
+					required: true,
+					description: 'When the work started; Syncro refuses entries without it',
+				}),
 				body.dateTime('end_at'),
 				body.integer('duration_minutes', { minValue: 0 }),
 				body.loaded('user_id', 'getUsers', { displayName: 'Technician Name or ID' }),
 				body.text('notes'),
-				body.id('product_id', 'product', { displayName: 'Labor Product', description: 'Labor product that sets the rate' }),
+				body.id('product_id', 'product', {
+					displayName: 'Labor Product',
+					description: 'Labor product that sets the rate',
+				}),
 			],
 		},
 		{
@@ -269,7 +296,10 @@ export const ticket: ResourceDef = {
 			fields: [
 				ticketId,
 				body.string('name', { required: true, description: 'Syncro requires a name even when a product is set' }),
-				body.text('description', { required: true, description: 'Syncro requires a description even when a product is set' }),
+				body.text('description', {
+					required: true,
+					description: 'Syncro requires a description even when a product is set',
+				}),
 				...lineItemFields,
 			],
 		},

@@ -14,7 +14,8 @@ export const ticketTimer: ResourceDef = {
 			operation: 'getAll',
 			name: 'Get Many',
 			action: 'Get many ticket timers',
-			description: 'List time logged on tickets, filtered by creation date, ticket, technician, customer, timer status or billing status',
+			description:
+				'List time logged on tickets, filtered by creation date, ticket, technician, customer, timer status or billing status',
 			method: 'GET',
 			path: '/ticket_timers',
 			spec: 'GET /ticket_timers',
@@ -26,11 +27,15 @@ export const ticketTimer: ResourceDef = {
 				query.id('ticket_id', 'ticket', { displayName: 'Ticket' }),
 				query.loaded('user_id', 'getUsers', { displayName: 'Technician Name or ID' }),
 				query.id('customer_id', 'customer', { displayName: 'Customer' }),
-				query.options('status', [
-					{ name: 'Running', value: 'running' },
-					{ name: 'Paused', value: 'paused' },
-					{ name: 'Stopped', value: 'stopped' },
-				], { description: 'State of the timer' }),
+				query.options(
+					'status',
+					[
+						{ name: 'Running', value: 'running' },
+						{ name: 'Paused', value: 'paused' },
+						{ name: 'Stopped', value: 'stopped' },
+					],
+					{ description: 'State of the timer' },
+				),
 				query.options('billing_status', [
 					{ name: 'Non-Billable', value: 'non-billable' },
 					{ name: 'Unbilled', value: 'unbilled', description: 'Billable time not yet charged to the ticket' },
@@ -63,7 +68,10 @@ export const ticketTimer: ResourceDef = {
 			isNew: true,
 			fields: [
 				body.id('ticket_id', 'ticket', { displayName: 'Ticket', required: true }),
-				body.id('product_id', 'product', { displayName: 'Labor Product', description: 'Labor product that sets the rate; the account default when empty' }),
+				body.id('product_id', 'product', {
+					displayName: 'Labor Product',
+					description: 'Labor product that sets the rate; the account default when empty',
+				}),
 				body.text('notes', { description: 'What is being worked on' }),
 				body.boolean('billable', { default: true, description: 'Whether the time is billable' }),
 				body.integer('comment_id', { displayName: 'Comment ID', description: 'Ticket comment the time belongs to' }),
@@ -93,7 +101,8 @@ export const ticketTimer: ResourceDef = {
 			operation: 'stop',
 			name: 'Stop',
 			action: 'Stop a ticket timer',
-			description: 'Stop a running or paused timer and record the time on the ticket; depending on the account settings Syncro may charge it right away',
+			description:
+				'Stop a running or paused timer and record the time on the ticket; depending on the account settings Syncro may charge it right away',
 			method: 'POST',
 			path: '/ticket_timers/{id}/stop',
 			isNew: true,

@@ -10,7 +10,8 @@ export const timelog: ResourceDef = {
 			operation: 'getAll',
 			name: 'Get Many',
 			action: 'Get many timelogs',
-			description: 'List clock-in/clock-out records, optionally of one employee (all employees needs "Timelogs - Manage", else only the token user\'s)',
+			description:
+				'List clock-in/clock-out records, optionally of one employee (all employees needs "Timelogs - Manage", else only the token user\'s)',
 			method: 'GET',
 			path: '/timelogs',
 			spec: 'GET /timelogs',
@@ -21,7 +22,8 @@ export const timelog: ResourceDef = {
 			operation: 'getLast',
 			name: 'Get Last',
 			action: 'Get the last timelog',
-			description: 'Get the latest clock-in/clock-out record of an employee (the token user by default); Out At is empty while clocked in',
+			description:
+				'Get the latest clock-in/clock-out record of an employee (the token user by default); Out At is empty while clocked in',
 			method: 'GET',
 			path: '/timelogs/last',
 			spec: 'GET /timelogs/last',

@@ -22,7 +22,8 @@ function usersFromTuples(records: IDataObject[]): IDataObject[] {
 export const user: ResourceDef = {
 	value: 'user',
 	name: 'User',
-	description: 'Technicians (staff users) of the account, read-only, plus the Syncro mobile-app login helpers (user devices, one-time password)',
+	description:
+		'Technicians (staff users) of the account, read-only, plus the Syncro mobile-app login helpers (user devices, one-time password)',
 	aliases: ['Technician', 'Staff'],
 	wrapper: 'user',
 	operations: [
@@ -74,7 +75,8 @@ export const user: ResourceDef = {
 			operation: 'createDevice',
 			name: 'Create Device',
 			action: 'Register a user device',
-			description: 'Register a technician mobile device for push notifications (not a customer device: those are assets)',
+			description:
+				'Register a technician mobile device for push notifications (not a customer device: those are assets)',
 			method: 'POST',
 			path: '/user_devices',
 			spec: 'POST /user_devices',
@@ -82,7 +84,10 @@ export const user: ResourceDef = {
 			fields: [
 				body.string('device_uuid', { displayName: 'Device UUID', required: true }),
 				body.string('device_name'),
-				body.string('registration_token_gcm', { displayName: 'Push Token', description: 'Firebase (GCM) registration token of the device' }),
+				body.string('registration_token_gcm', {
+					displayName: 'Push Token',
+					description: 'Firebase (GCM) registration token of the device',
+				}),
 				body.string('system_name', { description: 'Operating system, e.g. iOS' }),
 				body.string('model'),
 				body.string('screen_size'),
@@ -108,7 +113,14 @@ export const user: ResourceDef = {
 			path: '/user_devices/{id}',
 			spec: 'PUT /user_devices/{id}',
 			unwrap: false,
-			fields: [deviceUuid, body.string('registration_token_gcm', { displayName: 'Push Token', required: true, description: 'New Firebase (GCM) registration token' })],
+			fields: [
+				deviceUuid,
+				body.string('registration_token_gcm', {
+					displayName: 'Push Token',
+					required: true,
+					description: 'New Firebase (GCM) registration token',
+				}),
+			],
 		},
 	],
 };

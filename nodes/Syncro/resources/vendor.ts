@@ -6,7 +6,10 @@ const vendorId = recordId('vendor', 'vendorId', 'Vendor');
 const vendorFields = [
 	body.string('email', { placeholder: 'name@email.com' }),
 	body.string('phone'),
-	body.string('rep_first_name', { displayName: 'Rep First Name', description: 'First name of the sales representative' }),
+	body.string('rep_first_name', {
+		displayName: 'Rep First Name',
+		description: 'First name of the sales representative',
+	}),
 	body.string('rep_last_name', { displayName: 'Rep Last Name' }),
 	body.string('account_number', { description: 'Your account number with the vendor' }),
 	body.string('website', { placeholder: 'e.g. www.example.com' }),

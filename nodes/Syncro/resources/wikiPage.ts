@@ -49,7 +49,11 @@ export const wikiPage: ResourceDef = {
 			path: '/wiki_pages',
 			spec: 'POST /wiki_pages',
 			permission: 'Documentation - Create',
-			fields: [body.string('name', { required: true }), body.text('body', { required: true, description: 'Page content (HTML)' }), ...pageFields],
+			fields: [
+				body.string('name', { required: true }),
+				body.text('body', { required: true, description: 'Page content (HTML)' }),
+				...pageFields,
+			],
 		},
 		{
 			operation: 'update',
@@ -60,7 +64,12 @@ export const wikiPage: ResourceDef = {
 			path: '/wiki_pages/{id}',
 			spec: 'PUT /wiki_pages/{id}',
 			permission: 'Documentation - Edit',
-			fields: [wikiPageId, body.string('name'), body.text('body', { description: 'Page content (HTML)' }), ...pageFields],
+			fields: [
+				wikiPageId,
+				body.string('name'),
+				body.text('body', { description: 'Page content (HTML)' }),
+				...pageFields,
+			],
 		},
 		{
 			operation: 'delete',

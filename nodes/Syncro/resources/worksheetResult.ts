@@ -1,7 +1,11 @@
 import { body, type OperationDef, path, recordId } from '../core';
 
 const ticketId = recordId('ticket', 'ticketId', 'Ticket', 'ticket_id');
-const worksheetResultId = path.id('id', undefined, { param: 'worksheetResultId', displayName: 'Worksheet ID', required: true });
+const worksheetResultId = path.id('id', undefined, {
+	param: 'worksheetResultId',
+	displayName: 'Worksheet ID',
+	required: true,
+});
 const PERMISSION = 'Tickets - View Details';
 
 /** Worksheet results (checklists) of a ticket: shown under the Ticket resource. */
@@ -34,7 +38,7 @@ export const worksheetOperations: OperationDef[] = [
 		operation: 'addWorksheet',
 		name: 'Add Worksheet',
 		action: 'Add a worksheet to a ticket',
-		description: 'Attach a worksheet (checklist) to a ticket from one of the account\'s worksheet templates',
+		description: "Attach a worksheet (checklist) to a ticket from one of the account's worksheet templates",
 		method: 'POST',
 		path: '/tickets/{ticket_id}/worksheet_results',
 		spec: 'POST /tickets/{ticket_id}/worksheet_results',
@@ -42,7 +46,10 @@ export const worksheetOperations: OperationDef[] = [
 		unwrap: ['worksheet_result'],
 		fields: [
 			ticketId,
-			body.loaded('worksheet_template_id', 'getWorksheetTemplates', { displayName: 'Worksheet Template Name or ID', required: true }),
+			body.loaded('worksheet_template_id', 'getWorksheetTemplates', {
+				displayName: 'Worksheet Template Name or ID',
+				required: true,
+			}),
 			body.string('title', { description: 'Title of the worksheet; the template name when empty' }),
 		],
 	},
@@ -62,7 +69,9 @@ export const worksheetOperations: OperationDef[] = [
 			body.string('title'),
 			body.boolean('complete', { description: 'Whether the worksheet is complete' }),
 			body.boolean('public', { description: 'Whether the customer can see the worksheet' }),
-			body.boolean('required', { description: 'Whether the worksheet must be completed before the ticket is resolved' }),
+			body.boolean('required', {
+				description: 'Whether the worksheet must be completed before the ticket is resolved',
+			}),
 			body.loaded('user_id', 'getUsers', { displayName: 'Technician Name or ID' }),
 			body.json('answers', {
 				description: 'Answers keyed by field slug or ID: {"<field>": {"value": "…"}}',

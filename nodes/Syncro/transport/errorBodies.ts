@@ -68,7 +68,9 @@ export function syncroErrorText(body: unknown): string | undefined {
 	const fieldErrors = Object.entries(record).filter(
 		([, value]) => Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'),
 	);
-	return fieldErrors.length > 0 ? clip(fieldErrors.flatMap(([key, value]) => flattenMessages(value, fieldWords(key))).join('; ')) : undefined;
+	return fieldErrors.length > 0
+		? clip(fieldErrors.flatMap(([key, value]) => flattenMessages(value, fieldWords(key))).join('; '))
+		: undefined;
 }
 
 /** True for a 2xx body that still reports a failure (`{"success":false,…}`). */
@@ -77,7 +79,6 @@ export function isSoftFailure(body: unknown): boolean {
 		typeof body === 'object' &&
 		body !== null &&
 		!Array.isArray(body) &&
-		((body as Record<string, unknown>).success === false ||
-			(body as Record<string, unknown>).success === 'false')
+		((body as Record<string, unknown>).success === false || (body as Record<string, unknown>).success === 'false')
 	);
 }

@@ -70,7 +70,10 @@ export function cancellation(): Error {
 }
 
 /** The execution was cancelled, optionally while waiting for something ("for the Syncro rate limit"). */
-export function cancelledError(node: INode, options: { itemIndex?: number; whileWaiting?: string } = {}): NodeOperationError {
+export function cancelledError(
+	node: INode,
+	options: { itemIndex?: number; whileWaiting?: string } = {},
+): NodeOperationError {
 	const message = `${CANCELLED}${options.whileWaiting ? ` while waiting ${options.whileWaiting}` : ''}`;
 	return coded(new NodeOperationError(node, message, { itemIndex: options.itemIndex }), 'cancelled');
 }
@@ -96,7 +99,10 @@ export function mayHaveAppliedError(node: INode, message: string, where: Where =
 }
 
 /** A list that kept sending full pages without page totals, stopped at `maxPages`. */
-export function endlessListError(node: INode, list: { path: string; maxPages: number; itemIndex?: number }): NodeOperationError {
+export function endlessListError(
+	node: INode,
+	list: { path: string; maxPages: number; itemIndex?: number },
+): NodeOperationError {
 	return coded(
 		new NodeOperationError(node, `Stopped after ${list.maxPages} pages of ${list.path}: the list looks endless`, {
 			itemIndex: list.itemIndex,
@@ -107,7 +113,11 @@ export function endlessListError(node: INode, list: { path: string; maxPages: nu
 }
 
 /** Syncro answered without what the operation needs (HTML, malformed JSON, no record). */
-export function badAnswerError(node: INode, message: string, where: Where & { status?: number; path: string }): NodeApiError {
+export function badAnswerError(
+	node: INode,
+	message: string,
+	where: Where & { status?: number; path: string },
+): NodeApiError {
 	return coded(
 		new NodeApiError(node, { status: where.status ?? null, path: where.path } as JsonObject, {
 			message,
@@ -131,7 +141,12 @@ export interface FailedRequest {
 	notRepeated?: boolean;
 }
 
-const statusCodes: Record<number, ErrorCode> = { 401: 'unauthorized', 403: 'permission', 404: 'notFound', 422: 'refused' };
+const statusCodes: Record<number, ErrorCode> = {
+	401: 'unauthorized',
+	403: 'permission',
+	404: 'notFound',
+	422: 'refused',
+};
 
 /** Why a write is not repeated automatically (a POST or a PATCH). */
 export function notRepeatedNote(method: string): string {
@@ -188,7 +203,8 @@ function safeBody(body: unknown): unknown {
 export function httpStatusError(node: INode, request: FailedRequest): NodeApiError {
 	const { message, description } = describeHttpError(request);
 	const code: ErrorCode =
-		statusCodes[request.status] ?? (request.notRepeated ? 'mayHaveApplied' : request.status >= 500 ? 'unavailable' : 'syncroError');
+		statusCodes[request.status] ??
+		(request.notRepeated ? 'mayHaveApplied' : request.status >= 500 ? 'unavailable' : 'syncroError');
 	return coded(
 		new NodeApiError(node, { status: request.status, path: request.path, body: safeBody(request.body) } as JsonObject, {
 			message,
@@ -201,7 +217,10 @@ export function httpStatusError(node: INode, request: FailedRequest): NodeApiErr
 }
 
 /** A 2xx answer whose body reports a failure (`"success": false`). */
-export function softFailureError(node: INode, request: Omit<FailedRequest, 'permission' | 'notRepeated'>): NodeApiError {
+export function softFailureError(
+	node: INode,
+	request: Omit<FailedRequest, 'permission' | 'notRepeated'>,
+): NodeApiError {
 	const said = syncroErrorText(request.body) ?? 'Syncro reported "success": false';
 	return coded(
 		new NodeApiError(node, { status: request.status, path: request.path, body: safeBody(request.body) } as JsonObject, {
@@ -215,7 +234,10 @@ export function softFailureError(node: INode, request: Omit<FailedRequest, 'perm
 }
 
 /** A write whose answer could not be read (malformed JSON): it may have been applied. */
-export function unreadableWriteError(node: INode, request: { status: number; method: string; path: string; itemIndex?: number }): NodeApiError {
+export function unreadableWriteError(
+	node: INode,
+	request: { status: number; method: string; path: string; itemIndex?: number },
+): NodeApiError {
 	return coded(
 		new NodeApiError(node, { status: request.status, path: request.path } as JsonObject, {
 			message: 'Syncro sent a response that is not valid JSON',
@@ -251,7 +273,15 @@ export function rateLimitError(
 /** The request got no answer (network error, timeout). A write is then not repeated: it may have arrived. */
 export function networkError(
 	node: INode,
-	info: { method: string; path: string; code?: string; idempotent: boolean; attempts: number; itemIndex?: number; timeoutMs: number },
+	info: {
+		method: string;
+		path: string;
+		code?: string;
+		idempotent: boolean;
+		attempts: number;
+		itemIndex?: number;
+		timeoutMs: number;
+	},
 ): NodeApiError {
 	const timedOut = info.code === 'ECONNABORTED' || info.code === 'ETIMEDOUT' || info.code === 'ESOCKETTIMEDOUT';
 	const what = timedOut

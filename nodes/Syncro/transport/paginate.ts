@@ -74,7 +74,8 @@ export async function paginate(ctx: SyncroContext, options: PaginateOptions): Pr
 	/** Keeps a page's records (up to the limit); true once the limit is reached. */
 	const take = (body: unknown, page: number): boolean => {
 		let records = extractCollection(body, options.collectionKey);
-		if (limit !== undefined && results.length + records.length > limit) records = records.slice(0, limit - results.length);
+		if (limit !== undefined && results.length + records.length > limit)
+			records = records.slice(0, limit - results.length);
 		options.onPage?.(records, page, body);
 		for (const record of records) results.push(record);
 		return limit !== undefined && results.length >= limit;
@@ -86,7 +87,14 @@ export async function paginate(ctx: SyncroContext, options: PaginateOptions): Pr
 
 	const total = totalPages(first);
 	if (total !== undefined && parallelism(ctx) > 1) {
-		await takePagesInWindow(ctx, options, { total, firstPageSize, maxPages, fetchPage, take, collected: () => results.length });
+		await takePagesInWindow(ctx, options, {
+			total,
+			firstPageSize,
+			maxPages,
+			fetchPage,
+			take,
+			collected: () => results.length,
+		});
 		return results;
 	}
 	for (let page = 2; ; page++) {
@@ -127,7 +135,9 @@ async function takePagesInWindow(
 	let nextToSend = 2;
 	let nextToTake = 2;
 	const wanted = () =>
-		nextToSend <= total && (options.limit === undefined || state.collected() + (nextToSend - nextToTake) * state.firstPageSize < options.limit);
+		nextToSend <= total &&
+		(options.limit === undefined ||
+			state.collected() + (nextToSend - nextToTake) * state.firstPageSize < options.limit);
 	try {
 		while (nextToTake <= total) {
 			while (inFlight.size < window && wanted()) {

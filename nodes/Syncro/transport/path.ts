@@ -33,7 +33,10 @@ export type SegmentKind = 'numericId' | 'slug' | 'plain';
 
 const KINDS: Record<SegmentKind, { accepts: (decoded: string) => boolean; expected: string }> = {
 	// In a path the ID must be written canonically (no spaces, no leading zeros).
-	numericId: { accepts: (decoded) => String(numericId(decoded)) === decoded, expected: 'a numeric ID (a positive whole number is expected)' },
+	numericId: {
+		accepts: (decoded) => String(numericId(decoded)) === decoded,
+		expected: 'a numeric ID (a positive whole number is expected)',
+	},
 	slug: {
 		accepts: (decoded) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(decoded),
 		expected: 'an ID or a number (letters, digits, "-" and "_" only)',
@@ -76,7 +79,8 @@ const UNSAFE_CHARACTERS = /[/\\?#]/;
 function plainProblem(decoded: string): string | undefined {
 	if (decoded.trim() === '') return 'an empty path segment';
 	if (decoded === '.' || decoded === '..') return `"${decoded}" is not allowed as a path segment`;
-	if (UNSAFE_CHARACTERS.test(decoded) || hasControlCharacter(decoded)) return 'it contains "/", "\\", "?", "#" or a control character';
+	if (UNSAFE_CHARACTERS.test(decoded) || hasControlCharacter(decoded))
+		return 'it contains "/", "\\", "?", "#" or a control character';
 	return undefined;
 }
 
@@ -104,13 +108,18 @@ export function pathSegment(value: unknown, kind?: SegmentKind): string | Proble
 export function normaliseApiPath(input: string): string | Problem {
 	const text = input.trim();
 	if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('//')) {
-		return { problem: `"${showValue(text)}" is an address, not a path: give only the part after /api/v1, such as /tickets/123` };
+		return {
+			problem: `"${showValue(text)}" is an address, not a path: give only the part after /api/v1, such as /tickets/123`,
+		};
 	}
 	if (text.includes('?') || text.includes('#')) {
-		return { problem: `"${showValue(text)}" contains "?" or "#": give query parameters in Query Parameters, not in the path` };
+		return {
+			problem: `"${showValue(text)}" contains "?" or "#": give query parameters in Query Parameters, not in the path`,
+		};
 	}
 	const segments = text.split('/').filter((segment) => segment !== '');
-	if (segments.length === 0) return { problem: 'the path is empty: give a path below /api/v1 such as /tickets/123/comments' };
+	if (segments.length === 0)
+		return { problem: 'the path is empty: give a path below /api/v1 such as /tickets/123/comments' };
 	const encoded: string[] = [];
 	for (const segment of segments) {
 		const result = pathSegment(segment);

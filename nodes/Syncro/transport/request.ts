@@ -231,7 +231,11 @@ function logWarn(ctx: SyncroContext, message: string, meta: Record<string, unkno
  * An empty body (204, or an empty 200) comes back as `undefined`. When the execution bounds its requests
  * (slots.ts), the request holds one of its slots from the first attempt to the answer.
  */
-export async function syncroRequest(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedSettings): Promise<unknown> {
+export async function syncroRequest(
+	ctx: SyncroContext,
+	req: SyncroRequest,
+	settings?: ResolvedSettings,
+): Promise<unknown> {
 	const slots = requestSlots(ctx);
 	if (!slots) return await send(ctx, req, settings);
 	const release = await slots.acquire(cancelSignal(ctx)).catch(() => {
@@ -291,11 +295,7 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 
 		let response: RawResponse;
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				CREDENTIAL_NAME,
-				options,
-			)) as RawResponse;
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options)) as RawResponse;
 			release();
 		} catch (error) {
 			release();
@@ -306,11 +306,25 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 			if (idempotent && code && TRANSIENT_CODES.has(code) && transient < MAX_TRANSIENT_RETRIES) {
 				const wait = backoffMs(transient, windowMs);
 				transient++;
-				logWarn(ctx, 'Syncro request failed, retrying', { method, path: shownPath, code, attempt: transient, waitMs: wait });
+				logWarn(ctx, 'Syncro request failed, retrying', {
+					method,
+					path: shownPath,
+					code,
+					attempt: transient,
+					waitMs: wait,
+				});
 				await sleep(wait, signal).catch(() => undefined);
 				continue;
 			}
-			throw networkError(ctx.getNode(), { method, path: shownPath, code, idempotent, attempts: transient + 1, itemIndex: req.itemIndex, timeoutMs });
+			throw networkError(ctx.getNode(), {
+				method,
+				path: shownPath,
+				code,
+				idempotent,
+				attempts: transient + 1,
+				itemIndex: req.itemIndex,
+				timeoutMs,
+			});
 		}
 
 		const { value: body, malformed } = parseBody(response.body);
@@ -325,7 +339,12 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 				// Retry-After is honoured within the budget: the last attempt is made when the budget ends.
 				const wait = Math.min(retryAfterMs(response.headers) ?? backoffMs(rateLimited - 1, windowMs), budgetLeft);
 				throttle.pause(now + wait);
-				logWarn(ctx, 'Syncro rate limit hit, backing off', { method, path: shownPath, attempt: rateLimited, waitMs: wait });
+				logWarn(ctx, 'Syncro rate limit hit, backing off', {
+					method,
+					path: shownPath,
+					attempt: rateLimited,
+					waitMs: wait,
+				});
 				continue;
 			}
 			throw rateLimitError(ctx.getNode(), {
@@ -340,7 +359,13 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 		if (TRANSIENT_STATUSES.has(status) && idempotent && transient < MAX_TRANSIENT_RETRIES) {
 			const wait = retryAfterMs(response.headers) ?? backoffMs(transient, windowMs);
 			transient++;
-			logWarn(ctx, 'Syncro answered a gateway error, retrying', { method, path: shownPath, status, attempt: transient, waitMs: wait });
+			logWarn(ctx, 'Syncro answered a gateway error, retrying', {
+				method,
+				path: shownPath,
+				status,
+				attempt: transient,
+				waitMs: wait,
+			});
 			await sleep(wait, signal).catch(() => undefined);
 			continue;
 		}
@@ -361,12 +386,19 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 			// A cut-off answer to a read is worth another try; a write may have been applied, so it is not.
 			const wait = backoffMs(transient, windowMs);
 			transient++;
-			logWarn(ctx, 'Syncro sent malformed JSON, retrying', { method, path: shownPath, status, attempt: transient, waitMs: wait });
+			logWarn(ctx, 'Syncro sent malformed JSON, retrying', {
+				method,
+				path: shownPath,
+				status,
+				attempt: transient,
+				waitMs: wait,
+			});
 			await sleep(wait, signal).catch(() => undefined);
 			continue;
 		}
 
-		if (malformed && !idempotent) throw unreadableWriteError(ctx.getNode(), { status, method, path: shownPath, itemIndex: req.itemIndex });
+		if (malformed && !idempotent)
+			throw unreadableWriteError(ctx.getNode(), { status, method, path: shownPath, itemIndex: req.itemIndex });
 		if (malformed) {
 			throw badAnswerError(ctx.getNode(), 'Syncro sent a response that is not valid JSON', {
 				status,
@@ -385,7 +417,8 @@ async function send(ctx: SyncroContext, req: SyncroRequest, settings?: ResolvedS
 			});
 		}
 
-		if (isSoftFailure(body)) throw softFailureError(ctx.getNode(), { status, method, path: shownPath, body, itemIndex: req.itemIndex });
+		if (isSoftFailure(body))
+			throw softFailureError(ctx.getNode(), { status, method, path: shownPath, body, itemIndex: req.itemIndex });
 
 		return body;
 	}

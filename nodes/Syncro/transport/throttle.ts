@@ -43,7 +43,10 @@ export class Throttle {
 	limit: number;
 	windowMs: number;
 
-	constructor(settings: ThrottleSettings, private readonly now: () => number = Date.now) {
+	constructor(
+		settings: ThrottleSettings,
+		private readonly now: () => number = Date.now,
+	) {
 		this.limit = settings.limit;
 		this.windowMs = settings.windowMs;
 	}
@@ -113,7 +116,10 @@ export class Throttle {
 				const idle = new AbortController();
 				this.idle = idle;
 				// Woken by the next answer or the end of the wait; the loop ends here if every caller was cancelled.
-				if (wait === 'release') await wokenOrCancelled(new Promise<void>((resolve) => this.released.push(resolve)), idle.signal).catch(() => undefined);
+				if (wait === 'release')
+					await wokenOrCancelled(new Promise<void>((resolve) => this.released.push(resolve)), idle.signal).catch(
+						() => undefined,
+					);
 				else await sleep(wait, idle.signal).catch(() => undefined);
 				this.idle = undefined;
 			}
