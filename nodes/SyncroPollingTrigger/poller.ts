@@ -18,10 +18,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { extractCollection, isLastPage, type QueryValue, syncroRequest, totalPages } from '../Syncro/transport';
 import { eventKey, recordTime, type PollSource } from './sources';
 
-export const OVERLAP_MS = 5 * 60_000;
+const OVERLAP_MS = 5 * 60_000;
 export const DEFAULT_MAX_REQUESTS = 10;
 export const MAX_SEEN = 5000;
-export const MANUAL_LIMIT = 5;
+const MANUAL_LIMIT = 5;
 const MANUAL_LOOKBACK_MS = 30 * 24 * 3600_000;
 const COMMENTS_PER_PAGE = 100;
 const STATE_VERSION = 1;
@@ -53,7 +53,7 @@ export interface PollState extends IDataObject {
 	pending: PendingTicket[];
 }
 
-export interface PollOptions {
+interface PollOptions {
 	maxRequests: number;
 	/** Extra list filters chosen in the node (e.g. the RMM alert status). */
 	query?: Record<string, QueryValue>;

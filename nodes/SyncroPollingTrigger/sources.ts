@@ -9,7 +9,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { QueryValue } from '../Syncro/transport';
 
-export type SourceKind = 'since' | 'scan' | 'comments';
+type SourceKind = 'since' | 'scan' | 'comments';
 
 export interface PollSource {
 	value: string;
@@ -31,7 +31,7 @@ export interface PollSource {
 	perVersion: boolean;
 }
 
-export const SOURCES: PollSource[] = [
+const SOURCES: PollSource[] = [
 	{
 		value: 'ticketUpdated',
 		name: 'New or Updated Ticket',

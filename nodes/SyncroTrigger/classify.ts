@@ -61,7 +61,7 @@ const TEXT_RESOURCES: Array<[SyncroResource, RegExp]> = [
 	['customer', /\bcustomers?\b|\bclients?\b/],
 ];
 
-export function resourceFromText(line: string): SyncroResource | null {
+function resourceFromText(line: string): SyncroResource | null {
 	const lower = line.toLowerCase();
 	for (const [resource, pattern] of TEXT_RESOURCES) if (pattern.test(lower)) return resource;
 	return null;
@@ -100,7 +100,7 @@ function isComment(a: IDataObject): boolean {
 }
 
 /** Resource told by the shape of `attributes` (top-level keys only: RMM alerts embed a whole customer). */
-export function resourceFromAttributes(a: IDataObject): SyncroResource | null {
+function resourceFromAttributes(a: IDataObject): SyncroResource | null {
 	if (
 		(has(a, 'computer_name') && has(a, 'formatted_output')) ||
 		(isObject(a.properties) && has(a.properties, 'trigger') && has(a, 'formatted_output'))
@@ -276,7 +276,7 @@ const KNOWN_EVENTS = new Set([
 ]);
 
 /** The attributes with Syncro's loose types fixed; RMM alerts always get a boolean `resolved`. */
-export function normaliseRecord(resource: SyncroResource | null, attributes: IDataObject): IDataObject {
+function normaliseRecord(resource: SyncroResource | null, attributes: IDataObject): IDataObject {
 	const record: IDataObject = { ...attributes };
 	if (resource === 'rmm_alert' || has(record, 'resolved')) record.resolved = toBoolean(record.resolved);
 	return record;

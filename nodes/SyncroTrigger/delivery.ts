@@ -11,7 +11,7 @@ export const DEFAULT_DUPLICATE_WINDOW_MINUTES = 10;
 /** Fingerprints kept at most, whatever the window: static data is saved with the workflow. */
 export const MAX_REMEMBERED = 500;
 
-export type BodyCheck = { ok: true; body: IDataObject } | { ok: false; status: 400; message: string };
+type BodyCheck = { ok: true; body: IDataObject } | { ok: false; status: 400; message: string };
 
 interface RequestLike {
 	body?: unknown;
@@ -109,7 +109,7 @@ export function fingerprint(body: IDataObject): string {
  * Keyed by workflow, node and fingerprint; bounded like the static-data memory.
  */
 const processMemory = new Map<string, number>();
-export const MAX_PROCESS_REMEMBERED = 5000;
+const MAX_PROCESS_REMEMBERED = 5000;
 const MAX_WINDOW_MS = 24 * 3600_000;
 
 export function seenInProcess(scope: string, print: string, windowMinutes: number, now: number): boolean {

@@ -23,7 +23,7 @@ export type SyncroResource =
 export const ANY_EVENT = '*';
 export const OTHER_EVENT = 'other';
 
-export interface EventSpec {
+interface EventSpec {
 	/** Canonical name, e.g. `ticket.created`: the `event` field of the output item. */
 	value: string;
 	name: string;
@@ -201,8 +201,6 @@ export const EVENTS: EventSpec[] = [
 		tick: ['any other event you want, e.g. "SLA - Breached on any Ticket", "Script - failed"'],
 	},
 ];
-
-export const EVENT_VALUES = new Set(EVENTS.map((e) => e.value));
 
 export function eventOptions(): INodePropertyOptions[] {
 	return [

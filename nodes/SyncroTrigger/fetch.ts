@@ -24,7 +24,7 @@ const NODE_RESOURCES: Record<SyncroResource, string> = {
 	lead: 'lead',
 };
 
-export interface FetchResult {
+interface FetchResult {
 	record: IDataObject | null;
 	error?: { message: string; httpCode: string | null };
 }

@@ -18,7 +18,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 export const SECRET_PARAM = 'secret';
 export const REVEAL_WINDOW_MS = 15 * 60 * 1000;
 
-export interface SecretState extends IDataObject {
+interface SecretState extends IDataObject {
 	/** base64url of 32 random bytes. */
 	key?: string;
 	keyCreatedAt?: string;

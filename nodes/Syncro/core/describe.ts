@@ -13,7 +13,7 @@ import { listSearchMethod, RECORDS } from './records';
 import type { FieldDef, ResourceDef } from './table';
 
 /** The n8n property of one field (without displayOptions). */
-export function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties {
+function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties {
 	const name = inCollection ? field.name : paramName(field);
 	const base = {
 		displayName: field.displayName,

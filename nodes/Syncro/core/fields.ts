@@ -6,7 +6,7 @@ import type { FieldDef, FieldKind, FieldLocation, FieldOption } from './table';
 import type { RecordType } from './records';
 import { titleCase } from '../transport';
 
-export type FieldOptions = Partial<Omit<FieldDef, 'name' | 'in' | 'kind'>>;
+type FieldOptions = Partial<Omit<FieldDef, 'name' | 'in' | 'kind'>>;
 
 function make(location: FieldLocation, kind: FieldKind, name: string, options: FieldOptions = {}): FieldDef {
 	return { name, in: location, kind, displayName: options.displayName ?? titleCase(name), ...options };

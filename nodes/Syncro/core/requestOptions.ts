@@ -12,8 +12,8 @@ import { invalidValueError } from '../transport';
  * 180 requests per minute at a real tenant's latency (about 0.5 s per answer, more far from Syncro's
  * servers), few enough to keep one execution from holding dozens of connections.
  */
-export const DEFAULT_PARALLEL_REQUESTS = 8;
-export const MAX_PARALLEL_REQUESTS = 20;
+const DEFAULT_PARALLEL_REQUESTS = 8;
+const MAX_PARALLEL_REQUESTS = 20;
 
 export const requestOptionsProperty: INodeProperties = {
 	displayName: 'Request Options',

@@ -108,9 +108,9 @@ export interface FieldDef {
 	segment?: SegmentKind;
 }
 
-export type HttpMethod = Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
+type HttpMethod = Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
 
-export interface ListSpec {
+interface ListSpec {
 	/** Key of the array in the response envelope. */
 	collectionKey: string;
 	/** false for lists Syncro returns whole (no `page`): no Return All / Limit, just a Limit. */

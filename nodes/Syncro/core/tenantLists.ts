@@ -21,7 +21,7 @@ function dig(body: IDataObject, keys: string[]): unknown[] {
 }
 
 /** `valueBy`: 'id' sends the ID (ticket_type_id), 'name' sends the name (problem_type, payment_method). */
-export function toOptions(list: unknown[], valueBy: 'id' | 'name'): INodePropertyOptions[] {
+function toOptions(list: unknown[], valueBy: 'id' | 'name'): INodePropertyOptions[] {
 	const options: INodePropertyOptions[] = [];
 	for (const entry of list) {
 		let id: unknown;

@@ -3,7 +3,7 @@ import { body, query, recordId, type ResourceDef } from '../core';
 const leadId = recordId('lead', 'leadId', 'Lead');
 
 /** Lead statuses (fixed in Syncro; "Opportunity" is how opportunities are tracked). */
-export const LEAD_STATUSES = [
+const LEAD_STATUSES = [
 	'New',
 	'Lead',
 	'First Contact',

@@ -52,7 +52,7 @@ function invalid(raw: string): Problem {
 }
 
 /** Normalises a base URL override to the API root (`…/api/v1`). */
-export function normaliseBaseUrl(input: string): { baseUrl: string; origin: string } | Problem {
+function normaliseBaseUrl(input: string): { baseUrl: string; origin: string } | Problem {
 	const url = URL.canParse(input.trim()) ? new URL(input.trim()) : undefined;
 	if (!url) {
 		return {

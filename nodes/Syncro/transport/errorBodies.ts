@@ -32,7 +32,7 @@ function fieldWords(key: string): string {
 	return key === 'base' ? '' : humanise(key, { asWritten: true });
 }
 
-export function isHtml(text: string): boolean {
+function isHtml(text: string): boolean {
 	return /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
 }
 

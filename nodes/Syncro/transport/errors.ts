@@ -129,7 +129,7 @@ export function badAnswerError(
 	);
 }
 
-export interface FailedRequest {
+interface FailedRequest {
 	status: number;
 	method: string;
 	/** Path relative to the API root, never the full URL. */
@@ -149,7 +149,7 @@ const statusCodes: Record<number, ErrorCode> = {
 };
 
 /** Why a write is not repeated automatically (a POST or a PATCH). */
-export function notRepeatedNote(method: string): string {
+function notRepeatedNote(method: string): string {
 	return `repeating a ${method} could create a duplicate in Syncro`;
 }
 

@@ -13,9 +13,9 @@ import { endlessListError } from './errors';
 import { resolveSettings, syncroRequest, type QueryValue, type SyncroContext, type SyncroRequest } from './request';
 import { parallelism } from './slots';
 
-export const MAX_PAGES = 5000;
+const MAX_PAGES = 5000;
 
-export interface PaginateOptions {
+interface PaginateOptions {
 	path: string;
 	query?: Record<string, QueryValue>;
 	/** Key of the array in the list envelope, e.g. `tickets`, `assets` for /customer_assets. */

@@ -66,7 +66,7 @@ export interface SyncroRequest {
 }
 
 export const CREDENTIAL_NAME = 'syncroApi';
-export const DEFAULT_REQUESTS_PER_MINUTE = 180;
+const DEFAULT_REQUESTS_PER_MINUTE = 180;
 const DEFAULT_TIMEOUT_MS = 60_000;
 /**
  * How long a request keeps retrying 429s, in rate-limit windows from its first 429. A budget in time, not a
@@ -177,7 +177,7 @@ export function parseBody(text: unknown): { value: unknown; malformed: boolean }
 }
 
 /** Milliseconds to wait from a Retry-After header (seconds or HTTP date), if any. */
-export function retryAfterMs(headers: RawResponse['headers'], now = Date.now()): number | undefined {
+function retryAfterMs(headers: RawResponse['headers'], now = Date.now()): number | undefined {
 	const raw = headers['retry-after'] ?? headers['Retry-After'];
 	const value = Array.isArray(raw) ? raw[0] : raw;
 	if (!value) return undefined;
@@ -188,7 +188,7 @@ export function retryAfterMs(headers: RawResponse['headers'], now = Date.now()):
 }
 
 /** Exponential backoff with jitter, scaled to the rate-limit window (2 s, 4 s, 8 s … for a 60 s window). */
-export function backoffMs(attempt: number, windowMs: number, random = Math.random): number {
+function backoffMs(attempt: number, windowMs: number, random = Math.random): number {
 	const base = windowMs / 30;
 	const ceiling = base * 2 ** attempt;
 	const capped = Math.min(ceiling, windowMs);

@@ -14,13 +14,13 @@
 import * as n8nWorkflow from 'n8n-workflow';
 import { cancellation } from './errors';
 
-export interface ThrottleSettings {
+interface ThrottleSettings {
 	limit: number;
 	windowMs: number;
 }
 
 /** Call when the answer arrived (or the request failed): the slot then counts from this moment. */
-export type Release = () => void;
+type Release = () => void;
 
 interface Waiter {
 	/** Sent before and refused with a 429: served before first attempts. */
