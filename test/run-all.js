@@ -121,6 +121,7 @@ async function matrix() {
 	const suites = [
 		{ suite: 'e2e', script: 'test/e2e/run.js' },
 		{ suite: 'queue', script: 'test/e2e/queue/run.js' },
+		{ suite: 'browser', script: 'test/browser/run.js' },
 	];
 	console.log(`\n=== real-n8n matrix: ${runtimes.map((r) => `${label(r)} (${r.suites.join(' + ')})`).join('; ')}`);
 	for (const runtime of runtimes) {

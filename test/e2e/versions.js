@@ -2,12 +2,16 @@
 'use strict';
 /**
  * The n8n versions the real-n8n suites run on: everything that differs between them is data here, read by
- * one driver (install.js, n8n.js, run.js, queue/run.js, scripts/start.js, test/run-all.js).
+ * one driver (install.js, n8n.js, run.js, queue/run.js, test/browser/run.js, scripts/start.js, test/run-all.js).
  *
  * Each runtime has a folder test/e2e/runtimes/n8n-<version>/ holding its package.json (n8n pinned exactly,
  * its overrides and its allowScripts) and its committed lockfile; install.js installs it on demand under the
  * runtime's Node.js (`system`: the Node.js running the tests; else that version of the registry package
  * node-<platform>-<arch>, unpacked into test/e2e/runtimes/.node/).
+ *
+ * `suites` names the real-n8n suites a runtime runs in `npm test`: `e2e` (test/e2e/run.js), `queue` (queue mode,
+ * test/e2e/queue/run.js) and `browser` (the editor in headless Chromium, test/browser/run.js: every check on
+ * the newest 2.x, the setup notice and a fresh node's dropdowns on the others it lists).
  *
  * Quirks are n8n-side behaviours a version is known to have; the driver consults them by name:
  * - `activatesInBackground`: the activation call answers (`active: true`) before n8n has registered the
@@ -27,7 +31,7 @@
  */
 
 /**
- * @typedef {'e2e' | 'queue'} Suite
+ * @typedef {'e2e' | 'queue' | 'browser'} Suite
  * @typedef {{
  *   activatesInBackground?: boolean,
  *   codeNodeOutputNullInExpressions?: boolean,
@@ -64,7 +68,7 @@ const RUNTIMES = [
 		node: '24.22.3',
 		env: {},
 		quirks: { activatesInBackground: true },
-		suites: ['e2e', 'queue'],
+		suites: ['e2e', 'queue', 'browser'],
 		tested: 'end to end; queue mode (main, 2 workers, webhook processor)',
 		caveats: [
 			'Activates in the background: a production URL answers 404 for a moment after activating, and an activation error shows only in the log',
@@ -80,7 +84,7 @@ const RUNTIMES = [
 		// On Node 22 it starts with its default expression engine: N8N_EXPRESSION_ENGINE=legacy is not needed.
 		env: {},
 		quirks: { codeNodeOutputNullInExpressions: true },
-		suites: ['e2e'],
+		suites: ['e2e', 'browser'],
 		tested: 'end to end (the same suite as 2.x)',
 		caveats: [
 			'Drops the static data of workflows whose ID is longer than 16 characters',

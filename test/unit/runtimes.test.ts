@@ -116,6 +116,18 @@ describe('the n8n version matrix (test/e2e/versions.js and test/e2e/runtimes/)',
 		});
 	});
 
+	it('runs every suite the matrix names from test/run-all.js, and CI keeps the browser suite\'s screenshots', () => {
+		const runAll = fs.readFileSync(path.join(root, 'test', 'run-all.js'), 'utf8');
+		const listed = [...runAll.matchAll(/\{ suite: '([a-z0-9]+)', script: '([^']+)' \}/g)].map(([, suite, script]) => ({ suite, script }));
+		for (const suite of new Set((RUNTIMES as Runtime[]).flatMap((r) => r.suites))) {
+			const entry = listed.find((l) => l.suite === suite);
+			expect(entry).toBeDefined();
+			expect(fs.existsSync(path.join(root, (entry as { script: string }).script))).toBe(true);
+		}
+		const ci = fs.readFileSync(path.join(root, '.github', 'workflows', 'ci.yml'), 'utf8');
+		expect(ci).toMatch(/if: always\(\)\s+uses: actions\/upload-artifact@v4[\s\S]*?path: test\/browser\/screenshots/);
+	});
+
 	it('CI caches each runtime keyed by its lockfile, and the Node.js binaries', () => {
 		const ci = fs.readFileSync(path.join(root, '.github', 'workflows', 'ci.yml'), 'utf8');
 		for (const r of RUNTIMES as Runtime[]) {
