@@ -14,22 +14,19 @@ import * as path from 'node:path';
 import { registerNodeType, type WorkflowNodeSpec } from '../test/helpers/harness';
 
 export const BUILT_IN_TYPE = 'n8n-nodes-base.syncroMsp';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { compareVersions } = require('../test/e2e/versions') as { compareVersions: (a: string, b: string) => number };
 const RUNTIMES = path.resolve(__dirname, '../test/e2e/runtimes');
 const V1 = 'node_modules/n8n-nodes-base/dist/nodes/SyncroMSP/v1/SyncroMspV1.node.js';
 
 /** The installed runtimes that hold the built-in node, newest first. */
 export function builtInSources(): Array<{ n8n: string; file: string }> {
 	if (!fs.existsSync(RUNTIMES)) return [];
-	const key = (v: string) => v.split('.').map((n) => Number(n));
 	return fs
 		.readdirSync(RUNTIMES)
 		.filter((dir) => /^n8n-\d/.test(dir) && fs.existsSync(path.join(RUNTIMES, dir, V1)))
 		.map((dir) => ({ n8n: dir.slice(4), file: path.join(RUNTIMES, dir, V1) }))
-		.sort((a, b) => {
-			const [x, y] = [key(a.n8n), key(b.n8n)];
-			for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return y[i] - x[i];
-			return 0;
-		});
+		.sort((a, b) => compareVersions(b.n8n, a.n8n));
 }
 
 /** Registers the built-in node, its requests sent to `baseUrl`; answers which n8n's copy it is. */

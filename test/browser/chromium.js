@@ -10,6 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { exec, lastLines } = require('../e2e/n8n');
+const { firstExecutable } = require('../e2e/queue/services');
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -31,15 +32,7 @@ const LAUNCH_FLAGS = [
 
 /** The first of CANDIDATES that exists and is executable. */
 function findChromium() {
-	for (const file of CANDIDATES) {
-		try {
-			fs.accessSync(file, fs.constants.X_OK);
-			return file;
-		} catch {
-			// next
-		}
-	}
-	return undefined;
+	return firstExecutable(CANDIDATES);
 }
 
 /**

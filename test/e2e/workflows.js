@@ -5,52 +5,51 @@
  * a file attached to a purchase order); the shipped examples come from checks.js, the IDs from workflow-ids.js.
  */
 
+const MANUAL_TRIGGER = "When clicking 'Execute workflow'";
+
+/**
+ * A manually started workflow: n8n's Manual Trigger, then `steps` one after the other (each a node without
+ * id or position: they get `<id>-n2`, `<id>-n3`… and a place 220 px to the right of the one before).
+ * @param {string} id @param {string} name @param {Array<Record<string, unknown> & { name: string }>} steps
+ */
+function manualChain(id, name, steps) {
+	const nodes = [
+		{ parameters: {}, name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 },
+		...steps,
+	].map((node, i) => ({ ...node, id: `${id}-n${i + 1}`, position: [i * 220, 300] }));
+	/** @type {Record<string, unknown>} */
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, pinData: {}, nodes, connections };
+}
+
 /**
  * Fan-out: `count` items, one Get Ticket request each (ticket IDs taken in turn from `ticketIds`), then one
  * summary item.
  * @param {string} id @param {string} name @param {{id: string, name: string}} credential @param {number} count @param {number[]} ticketIds
  */
 function fanOutWorkflow(id, name, credential, count, ticketIds) {
-	return {
-		id,
-		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-		nodes: [
-			{ parameters: {}, id: `${id}-n1`, name: "When clicking 'Execute workflow'", type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300] },
-			{
-				parameters: { jsCode: `const ids = ${JSON.stringify(ticketIds)};\nreturn Array.from({ length: ${count} }, (_, i) => ({ json: { id: ids[i % ids.length], n: i } }));` },
-				id: `${id}-n2`,
-				name: 'Ticket IDs',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 300],
-			},
-			{
-				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
-				id: `${id}-n3`,
-				name: 'Get ticket',
-				type: 'n8n-nodes-syncro.syncro',
-				typeVersion: 1,
-				position: [440, 300],
-				credentials: { syncroApi: { ...credential } },
-			},
-			{
-				parameters: { jsCode: 'const rows = $input.all().map((i) => i.json);\nreturn [{ json: { tickets: rows.length, ids: rows.map((r) => r.id) } }];' },
-				id: `${id}-n4`,
-				name: 'Count',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [660, 300],
-			},
-		],
-		connections: {
-			"When clicking 'Execute workflow'": { main: [[{ node: 'Ticket IDs', type: 'main', index: 0 }]] },
-			'Ticket IDs': { main: [[{ node: 'Get ticket', type: 'main', index: 0 }]] },
-			'Get ticket': { main: [[{ node: 'Count', type: 'main', index: 0 }]] },
+	return manualChain(id, name, [
+		{
+			parameters: { jsCode: `const ids = ${JSON.stringify(ticketIds)};\nreturn Array.from({ length: ${count} }, (_, i) => ({ json: { id: ids[i % ids.length], n: i } }));` },
+			name: 'Ticket IDs',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
 		},
-	};
+		{
+			parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			name: 'Get ticket',
+			type: 'n8n-nodes-syncro.syncro',
+			typeVersion: 1,
+			credentials: { syncroApi: { ...credential } },
+		},
+		{
+			parameters: { jsCode: 'const rows = $input.all().map((i) => i.json);\nreturn [{ json: { tickets: rows.length, ids: rows.map((r) => r.id) } }];' },
+			name: 'Count',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+		},
+	]);
 }
 
 /**
@@ -95,46 +94,22 @@ function pollingWorkflow(id, name, credential, everySeconds) {
  * @param {string} id @param {string} name @param {{id: string, name: string}} credential @param {number} purchaseOrderId @param {string} csv
  */
 function attachmentWorkflow(id, name, credential, purchaseOrderId, csv) {
-	return {
-		id,
-		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-		nodes: [
-			{ parameters: {}, id: `${id}-n1`, name: "When clicking 'Execute workflow'", type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300] },
-			{
-				parameters: { jsCode: `return [{ json: { quote: ${JSON.stringify(csv)} } }];` },
-				id: `${id}-n2`,
-				name: 'Vendor quote',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 300],
-			},
-			{
-				parameters: { operation: 'toText', sourceProperty: 'quote', binaryPropertyName: 'data', options: { fileName: 'vendor-quote.csv' } },
-				id: `${id}-n3`,
-				name: 'Quote file',
-				type: 'n8n-nodes-base.convertToFile',
-				typeVersion: 1.1,
-				position: [440, 300],
-			},
-			{
-				parameters: { resource: 'purchaseOrder', operation: 'addAttachment', purchaseOrderId, binary_property: 'data', additionalFields: { name: 'Vendor quote' } },
-				id: `${id}-n4`,
-				name: 'Attach to purchase order',
-				type: 'n8n-nodes-syncro.syncro',
-				typeVersion: 1,
-				position: [660, 300],
-				credentials: { syncroApi: { ...credential } },
-			},
-		],
-		connections: {
-			"When clicking 'Execute workflow'": { main: [[{ node: 'Vendor quote', type: 'main', index: 0 }]] },
-			'Vendor quote': { main: [[{ node: 'Quote file', type: 'main', index: 0 }]] },
-			'Quote file': { main: [[{ node: 'Attach to purchase order', type: 'main', index: 0 }]] },
+	return manualChain(id, name, [
+		{ parameters: { jsCode: `return [{ json: { quote: ${JSON.stringify(csv)} } }];` }, name: 'Vendor quote', type: 'n8n-nodes-base.code', typeVersion: 2 },
+		{
+			parameters: { operation: 'toText', sourceProperty: 'quote', binaryPropertyName: 'data', options: { fileName: 'vendor-quote.csv' } },
+			name: 'Quote file',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
 		},
-	};
+		{
+			parameters: { resource: 'purchaseOrder', operation: 'addAttachment', purchaseOrderId, binary_property: 'data', additionalFields: { name: 'Vendor quote' } },
+			name: 'Attach to purchase order',
+			type: 'n8n-nodes-syncro.syncro',
+			typeVersion: 1,
+			credentials: { syncroApi: { ...credential } },
+		},
+	]);
 }
 
 module.exports = { attachmentWorkflow, fanOutWorkflow, pollingWorkflow };

@@ -192,4 +192,4 @@ async function stopChild(/** @type {import('node:child_process').ChildProcess} *
 	clearTimeout(timer);
 }
 
-module.exports = { ensureRedis, startRedis, findPostgres, startPostgres, stopChild, canConnect };
+module.exports = { ensureRedis, startRedis, findPostgres, startPostgres, stopChild, canConnect, firstExecutable };
