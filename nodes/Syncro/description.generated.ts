@@ -2365,7 +2365,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Upload a file of the input item (a quote, invoice or packing slip: jpg, png, gif, pdf, csv, xls or xlsx, at most 10 MB; at most 10 files per purchase order). Returns Syncro's JSON answer unchanged. Needs: Purchase Order ID, Input Binary Field.",
+		"default": "Upload a file of the input item (a quote, invoice or packing slip: jpg, png, gif, pdf, csv, xls or xlsx, at most 10 MB; at most 10 files per purchase order). Returns the attachment. Needs: Purchase Order ID, Input Binary Field.",
 		"displayOptions": {
 			"show": {
 				"@tool": [

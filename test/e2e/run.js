@@ -233,8 +233,8 @@ async function scenarios(n8n, sim, registered) {
 		await check(`purchase order attachment (${mode}): Add Attachment uploads the file n8n made, once`, () => {
 			const run = succeeded(result);
 			const [answer] = outputOf(run, 'Attach to purchase order');
-			assert.equal(answer?.attachment?.file_name, 'vendor-quote.csv', `output ${JSON.stringify(answer)}`);
-			assert.equal(answer?.attachment?.name, 'Vendor quote');
+			assert.equal(answer?.file_name, 'vendor-quote.csv', `output ${JSON.stringify(answer)}`);
+			assert.equal(answer?.name, 'Vendor quote');
 			const stored = sim.db.table('po_attachments').filter((/** @type {any} */ a) => a.purchase_order_id === ATTACHMENT_PO);
 			assert.equal(stored.length, 1, `${stored.length} attachments on purchase order ${ATTACHMENT_PO}`);
 			assert.equal(stored[0].size, Buffer.byteLength(QUOTE_CSV), 'the uploaded file is not the quote n8n made');

@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { body, type BuiltRequest, type OperationDef, recordId, rejectField, type ResourceDef } from '../core';
+import {
+	body,
+	type BuiltRequest,
+	type OperationDef,
+	recordId,
+	rejectField,
+	type ResourceDef,
+	toRecords,
+} from '../core';
 import { invalidValueError, showValue, syncroRequest } from '../transport';
 
 const purchaseOrderId = recordId(undefined, 'purchaseOrderId', 'Purchase Order ID');
@@ -59,7 +67,7 @@ async function addAttachment(
 		itemIndex,
 	});
 	return answer && typeof answer === 'object' && !Array.isArray(answer)
-		? [answer as IDataObject]
+		? toRecords(op, purchaseOrder, answer)
 		: [{ success: true, file_name: fileName }];
 }
 
@@ -151,6 +159,7 @@ export const purchaseOrder: ResourceDef = {
 			method: 'POST',
 			path: '/purchase_orders/{id}/attachments',
 			isNew: true,
+			unwrap: ['attachment'],
 			run: addAttachment,
 			fields: [
 				purchaseOrderId,
