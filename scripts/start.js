@@ -34,7 +34,6 @@ const RUNTIME = runtimeFromArgs(argv);
 // One sandbox per n8n version: a database migrated by one version is not for another.
 const SANDBOX = path.join(ROOT, '.n8n-sandbox', `n8n-${RUNTIME.n8n}`);
 const STATE_FILE = path.join(SANDBOX, 'sandbox.json');
-const EXAMPLES = path.join(ROOT, 'examples');
 const CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
 const OWNER_EMAIL = 'owner@sandbox.example';
 /** Examples activated in simulator mode, so their webhook can be tried at once. */
@@ -108,6 +107,7 @@ async function main() {
 	log(`npm start: ${label(RUNTIME)}`);
 	await ensureN8n({ runtime: RUNTIME, log });
 	const { N8n, freePort, installPackage, packPackage } = require('../test/e2e/n8n');
+	const { loadExamples } = require('../test/e2e/checks');
 
 	if (args.has('--reset')) fs.rmSync(SANDBOX, { recursive: true, force: true });
 	fs.mkdirSync(SANDBOX, { recursive: true });
@@ -165,10 +165,7 @@ async function main() {
 	await step('importing the credential', () => n8n.importCredentials([{ ...CREDENTIAL, type: 'syncroApi', data }]));
 
 	// Examples are imported once, so that edits made in the editor survive a restart; new ones are added.
-	const examples = fs
-		.readdirSync(EXAMPLES)
-		.filter((f) => f.endsWith('.json'))
-		.map((f) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, f), 'utf8')));
+	const examples = loadExamples().map((/** @type {any} */ { file, ...workflow }) => workflow);
 	const imported = new Set(state.importedExamples ?? []);
 	const fresh = examples.filter((wf) => !imported.has(wf.id));
 	if (fresh.length > 0) {

@@ -8,7 +8,7 @@
 
 /** @typedef {import('playwright-core').Page} Page @typedef {import('playwright-core').Locator} Locator */
 
-const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+const { sleep } = require('../e2e/n8n');
 
 /** Text with runs of whitespace folded to one space. */
 const squash = (/** @type {string} */ text) => text.replace(/\s+/g, ' ').trim();
@@ -264,7 +264,6 @@ module.exports = {
 	search,
 	selectedCredential,
 	signIn,
-	sleep,
 	squash,
 	toasts,
 	whatHappensNext,

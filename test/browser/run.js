@@ -33,6 +33,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { REPO_ROOT, sleep } = require('../e2e/n8n');
+const { seconds } = require('../e2e/checks');
 const { rmmAlertDelivery } = require('../e2e/deliveries');
 const { DEFAULT_RUNTIME, runtimeFromArgs } = require('../e2e/versions');
 const { ensureChromium, launchChromium } = require('./chromium');
@@ -60,7 +61,6 @@ const actionsOf = (description) =>
 let passed = 0;
 let failed = 0;
 const log = (/** @type {string} */ line) => console.log(`# ${line}`);
-const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** @typedef {import('playwright-core').Page} Page */
 

@@ -12,6 +12,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { loadExamples } = require('../e2e/checks');
 const { ensureN8n } = require('../e2e/install');
 const { N8n, REPO_ROOT, installPackage, packPackage } = require('../e2e/n8n');
 const { createSimulator } = require('../simulator/server');
@@ -19,16 +20,6 @@ const { createSimulator } = require('../simulator/server');
 /** The credential the examples refer to, as the sandbox names it. */
 const CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
 const OWNER = { email: 'browser-owner@example.com', password: 'Browser-Owner-Pass1', firstName: 'Browser', lastName: 'Owner' };
-const EXAMPLES = path.join(REPO_ROOT, 'examples');
-
-/** The example workflows as they ship. @returns {any[]} */
-function loadExamples() {
-	return fs
-		.readdirSync(EXAMPLES)
-		.filter((f) => f.endsWith('.json'))
-		.sort()
-		.map((f) => ({ file: f, ...JSON.parse(fs.readFileSync(path.join(EXAMPLES, f), 'utf8')) }));
-}
 
 /** The newest modification time under a folder (0 when missing). */
 function newest(/** @type {string} */ dir) {
@@ -89,4 +80,4 @@ async function startStack(runtime, log) {
 	}
 }
 
-module.exports = { startStack, loadExamples, CREDENTIAL, OWNER };
+module.exports = { startStack, CREDENTIAL, OWNER };

@@ -91,6 +91,15 @@ function loadExample(/** @type {string} */ file) {
 	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'));
 }
 
+/** Every example workflow as it ships, in file-name order, each with its `file` name. @returns {any[]} */
+function loadExamples() {
+	return fs
+		.readdirSync(path.join(REPO_ROOT, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, ...loadExample(file) }));
+}
+
 /** A copy of a workflow under another ID and name, its Syncro nodes using another credential. */
 function variant(/** @type {any} */ workflow, /** @type {string} */ id, /** @type {string} */ name, /** @type {{id: string, name: string}} */ credential) {
 	const copy = JSON.parse(JSON.stringify(workflow));
@@ -204,4 +213,4 @@ const ticketToInvoice = {
 	},
 };
 
-module.exports = { ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce, createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, variant };
+module.exports = { ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce, createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, loadExamples, variant };
