@@ -14,7 +14,7 @@ let sim: Simulator;
 
 beforeEach(async () => {
 	sim = await startSimulator();
-	await tick();
+	await clockMoves();
 });
 afterEach(async () => {
 	await sim.close();
@@ -23,7 +23,15 @@ afterAll(async () => {
 	await shutdownN8n();
 });
 
-const tick = async (ms = 5) => await new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until the clock has moved past the current millisecond. Records are stamped to the millisecond, and the
+ * trigger's "now" comes from the same clock: after this, whatever happens next (a poll, a change, a new record) is
+ * stamped later than everything before, however fast or slow the machine is.
+ */
+async function clockMoves(): Promise<void> {
+	const now = Date.now();
+	while (Date.now() <= now) await new Promise((r) => setTimeout(r, 1));
+}
 
 function poller(event: string, options: IDataObject = {}): Poller {
 	return createPoller({ event, options }, syncroCredentials(sim.baseUrl, sim.token));
@@ -37,11 +45,11 @@ async function api(method: string, path: string, body?: IDataObject): Promise<ID
 	});
 	const text = await response.text();
 	if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+	if (method !== 'GET') await clockMoves();
 	return (text ? JSON.parse(text) : {}) as IDataObject;
 }
 
 async function newTicket(subject: string): Promise<IDataObject> {
-	await tick(2);
 	return (await api('POST', '/tickets', { customer_id: 2001, subject, problem_type: 'Network' })).ticket as IDataObject;
 }
 
@@ -69,7 +77,6 @@ describe('first activation and the cursor', () => {
 		sim.clearRequests();
 		expect(await p.poll()).toEqual([]);
 		expect(sim.requests[0].query.since_updated_at).toBe(new Date(cursor - 5 * 60_000).toISOString());
-		await tick(3);
 		await api('PUT', `/tickets/${String(t.id)}`, { status: 'In Progress' });
 		const change = await p.poll();
 		expect(ids(change)).toEqual([t.id]);
@@ -161,11 +168,9 @@ describe('every source', () => {
 	it('New or Updated Invoice (since_updated_at)', async () => {
 		const p = poller('invoiceUpdated');
 		await p.activate();
-		await tick();
 		const invoice = (await api('POST', '/invoices', { customer_id: 2002, number: 'N8N-1', date: '2026-11-22' })).invoice as IDataObject;
 		expect(ids(await p.poll())).toEqual([invoice.id]);
 		expect(await p.poll()).toEqual([]);
-		await tick(3);
 		await api('PUT', `/invoices/${String(invoice.id)}`, { note: 'Paid by check' });
 		expect(ids(await p.poll())).toEqual([invoice.id]);
 	});
@@ -174,14 +179,12 @@ describe('every source', () => {
 		await sim.close();
 		sim = await startSimulator({ pageSizes: { customers: 3 } });
 		for (const row of sim.db.table('customers').all()) row.created_at = row.updated_at = '2026-10-01T12:00:00.000Z';
-		await tick();
 		const p = poller('customerCreated');
 		await p.activate();
 		sim.clearRequests();
 		expect(await p.poll()).toEqual([]);
 		expect(sim.requests).toHaveLength(1);
 		expect(sim.requests[0].query.sort).toBe('id DESC');
-		await tick();
 		const made: unknown[] = [];
 		for (let i = 0; i < 4; i++) {
 			made.push(((await api('POST', '/customers', { business_name: `Fjord Dental ${i}`, firstname: 'Nora', lastname: `Lindqvist ${i}`, email: `nora${i}@fjorddental.example` })).customer as IDataObject).id);
@@ -195,10 +198,9 @@ describe('every source', () => {
 	it('New Contact: a list in no useful order is scanned to the end, over several polls', async () => {
 		await sim.close();
 		sim = await startSimulator({ pageSizes: { contacts: 5 } });
-		await tick();
+		await clockMoves();
 		const p = poller('contactCreated', { maxRequests: 2 });
 		await p.activate();
-		await tick();
 		const made: unknown[] = [];
 		for (let i = 0; i < 3; i++) made.push((await api('POST', '/contacts', { customer_id: 2003, name: `New Contact ${i}`, email: `c${i}@blueharbor.example` })).id);
 		const pages = Math.ceil(sim.db.table('contacts').size / 5);
@@ -220,7 +222,6 @@ describe('every source', () => {
 	it('New RMM Alert', async () => {
 		const p = poller('rmmAlertCreated');
 		await p.activate();
-		await tick();
 		const made = (await api('POST', '/rmm_alerts', { customer_id: 2001, description: 'Low Hd Space Trigger', formatted_output: 'C: 3% free', resolved: false })).alert as IDataObject;
 		const out = await p.poll();
 		expect(ids(out)).toEqual([made.id]);
@@ -232,7 +233,6 @@ describe('every source', () => {
 		const all = createPoller({ event: 'rmmAlertCreated', alertStatus: 'all', options: {} }, syncroCredentials(sim.baseUrl, sim.token));
 		await active.activate();
 		await all.activate();
-		await tick();
 		const made = (await api('POST', '/rmm_alerts', { customer_id: 2001, description: 'Agent Offline Trigger', formatted_output: 'Asset went offline' })).alert as IDataObject;
 		await api('DELETE', `/rmm_alerts/${String(made.id)}`);
 		sim.clearRequests();
@@ -246,7 +246,6 @@ describe('every source', () => {
 	it('New Payment', async () => {
 		const p = poller('paymentCreated');
 		await p.activate();
-		await tick();
 		const invoice = sim.db.table('invoices').all()[0];
 		const made = (await api('POST', '/payments', { customer_id: invoice.customer_id, invoice_id: invoice.id, amount_cents: 1000, payment_method: 'Cash' })).payment as IDataObject;
 		expect(ids(await p.poll())).toEqual([made.id]);
@@ -256,7 +255,6 @@ describe('every source', () => {
 	it('New Estimate', async () => {
 		const p = poller('estimateCreated');
 		await p.activate();
-		await tick();
 		const made = (await api('POST', '/estimates', { customer_id: 2001, name: 'Firewall replacement', date: '2026-11-22' })).estimate as IDataObject;
 		expect(ids(await p.poll())).toEqual([made.id]);
 		expect(await p.poll()).toEqual([]);
@@ -265,15 +263,12 @@ describe('every source', () => {
 	it('New Ticket Comment: each comment once, with its ticket id', async () => {
 		const p = poller('ticketCommentCreated');
 		await p.activate();
-		await tick();
 		const c1 = ((await api('POST', '/tickets/4005/comment', { subject: 'Update', body: 'Replaced the battery.', hidden: true })).comment) as IDataObject;
-		await tick(3);
 		const c2 = ((await api('POST', '/tickets/4009/comment', { subject: 'Reply', body: 'Thanks, all good now.' })).comment) as IDataObject;
 		const out = await p.poll();
 		expect(ids(out).sort()).toEqual([c1.id, c2.id].sort());
 		expect(out.find((c) => c.id === c1.id)!.ticket_id).toBe(4005);
 		expect(await p.poll()).toEqual([]);
-		await tick(3);
 		const c3 = ((await api('POST', '/tickets/4005/comment', { subject: 'Update', body: 'Closing.' })).comment) as IDataObject;
 		expect(ids(await p.poll())).toEqual([c3.id]);
 	});
