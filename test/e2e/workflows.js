@@ -5,22 +5,25 @@
  * a file attached to a purchase order); the shipped examples come from checks.js, the IDs from workflow-ids.js.
  */
 
-const MANUAL_TRIGGER = "When clicking 'Execute workflow'";
+/**
+ * A workflow of `nodes` one after the other (each a node without id or position: they get `<id>-n1`, `<id>-n2`…
+ * and a place 220 px to the right of the one before), each connected to the next.
+ * @param {string} id @param {string} name @param {Array<Record<string, unknown> & { name: string }>} nodes
+ */
+function chain(id, name, nodes) {
+	const placed = nodes.map((node, i) => ({ ...node, id: `${id}-n${i + 1}`, position: [i * 220, 300] }));
+	/** @type {Record<string, unknown>} */
+	const connections = {};
+	for (let i = 0; i < placed.length - 1; i++) connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, pinData: {}, nodes: placed, connections };
+}
 
 /**
- * A manually started workflow: n8n's Manual Trigger, then `steps` one after the other (each a node without
- * id or position: they get `<id>-n2`, `<id>-n3`… and a place 220 px to the right of the one before).
+ * A manually started workflow: n8n's Manual Trigger, then `steps` one after the other (see chain()).
  * @param {string} id @param {string} name @param {Array<Record<string, unknown> & { name: string }>} steps
  */
 function manualChain(id, name, steps) {
-	const nodes = [
-		{ parameters: {}, name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 },
-		...steps,
-	].map((node, i) => ({ ...node, id: `${id}-n${i + 1}`, position: [i * 220, 300] }));
-	/** @type {Record<string, unknown>} */
-	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id, name, active: false, settings: { executionOrder: 'v1' }, pinData: {}, nodes, connections };
+	return chain(id, name, [{ parameters: {}, name: "When clicking 'Execute workflow'", type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 }, ...steps]);
 }
 
 /**
@@ -61,30 +64,20 @@ function fanOutWorkflow(id, name, credential, count, ticketIds) {
  */
 function pollingWorkflow(id, name, credential, everySeconds) {
 	const seconds = Array.from({ length: Math.ceil(60 / everySeconds) }, (_, i) => i * everySeconds).filter((s) => s < 60);
-	return {
-		id,
-		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-		nodes: [
-			{
-				parameters: {
-					pollTimes: { item: seconds.map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) },
-					event: 'ticketCreated',
-					options: {},
-				},
-				id: `${id}-n1`,
-				name: 'Syncro Polling Trigger',
-				type: 'n8n-nodes-syncro.syncroPollingTrigger',
-				typeVersion: 1,
-				position: [0, 300],
-				credentials: { syncroApi: { ...credential } },
+	return chain(id, name, [
+		{
+			parameters: {
+				pollTimes: { item: seconds.map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) },
+				event: 'ticketCreated',
+				options: {},
 			},
-			{ parameters: {}, id: `${id}-n2`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 300] },
-		],
-		connections: { 'Syncro Polling Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
-	};
+			name: 'Syncro Polling Trigger',
+			type: 'n8n-nodes-syncro.syncroPollingTrigger',
+			typeVersion: 1,
+			credentials: { syncroApi: { ...credential } },
+		},
+		{ parameters: {}, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1 },
+	]);
 }
 
 /**
