@@ -466,6 +466,7 @@ interface ComparisonRow {
 	builtIn: string;
 }
 const comparisonRows: ComparisonRow[] = [];
+const burstRows: Array<{ what: string; syncro: string; webhook: string; ratio: string }> = [];
 
 /**
  * Section 8: the Syncro node beside n8n's built-in SyncroMSP node (bench/builtin.ts), the same workloads
@@ -519,6 +520,70 @@ async function comparison(): Promise<void> {
 	}
 }
 
+/**
+ * Section 9: a burst of webhook deliveries into a real n8n, the Syncro Trigger beside n8n's Webhook node
+ * (bench/burst.ts). Goal: drain and CPU within 1.1x of the Webhook node, RSS peak within 1.2x, answers no
+ * slower; nothing lost or duplicated; every resent delivery dropped; a wrong secret 401.
+ */
+async function burst(): Promise<void> {
+	const { BURST, burstRun, ensureBurstRuntime, median, packForBurst } = await import('./burst');
+	const pairs = Number(process.env.BENCH_BURST_RUNS ?? 2);
+	heading(
+		`9. A burst of webhook deliveries into a real n8n: ${BURST.deliveries} RMM alerts, ${BURST.inFlight} in flight, the Syncro Trigger ` +
+			`beside n8n's Webhook node (same workflow otherwise; simulator ${BURST.limit} requests per ${BURST.windowMs} ms), ${pairs} runs each, alternating`,
+	);
+	await ensureBurstRuntime((line) => console.log(line));
+	const sim = await SimProcess.start({ rateLimit: { limit: BURST.limit, windowMs: BURST.windowMs } });
+	const packed = await packForBurst();
+	try {
+		const runs: Array<Awaited<ReturnType<typeof burstRun>>> = [];
+		for (let i = 1; i <= pairs; i++) {
+			for (const trigger of ['syncro', 'webhook'] as const) runs.push(await burstRun(sim, packed.tarball, trigger, `burst-${trigger}-${i}`, (line) => console.log(line)));
+		}
+		const of = (trigger: string) => runs.filter((r) => r.trigger === trigger);
+		const range = (values: number[], digits = 0) => {
+			const lo = Math.min(...values).toFixed(digits);
+			const hi = Math.max(...values).toFixed(digits);
+			return lo === hi ? lo : `${lo}-${hi}`;
+		};
+		const ours = of('syncro');
+		const theirs = of('webhook');
+		const metrics: Array<[string, (r: (typeof runs)[number]) => number, number, string]> = [
+			['answer_p50_ms', (r) => r.p50Ms, 0, 'answers p50 (ms)'],
+			['answer_p95_ms', (r) => r.p95Ms, 0, 'answers p95 (ms)'],
+			['drain_s', (r) => r.drainMs / 1000, 1, 'all 200 executions finished (s)'],
+			['cpu_s', (r) => r.cpuS, 1, 'n8n CPU for the phase (s)'],
+			['rss_peak_mb', (r) => r.rssPeakMb, 0, 'n8n RSS peak (MB)'],
+		];
+		for (const [key, get, digits, what] of metrics) {
+			const ratio = median(ours.map(get)) / median(theirs.map(get));
+			figure(`burst.${key}.syncro_trigger`, range(ours.map(get), digits));
+			figure(`burst.${key}.webhook_node`, range(theirs.map(get), digits));
+			figure(`burst.${key}.ratio`, ratio);
+			burstRows.push({ what, syncro: range(ours.map(get), digits), webhook: range(theirs.map(get), digits), ratio: ratio.toFixed(2) });
+		}
+		const sum = (get: (r: (typeof runs)[number]) => number, list = runs) => list.reduce((total, r) => total + get(r), 0);
+		figure('burst.lost', sum((r) => r.lost));
+		figure('burst.duplicated', sum((r) => r.duplicated));
+		figure('burst.non_2xx_answers', sum((r) => r.non2xx));
+		figure('burst.failed_executions', sum((r) => r.failedExecutions));
+		figure('burst.resent_dropped_as_duplicates', ours.map((r) => `${r.duplicatesDropped}/${BURST.deliveries}`).join(', '));
+		figure('burst.tickets_after_resend', ours.map((r) => r.ticketsAfterResend ?? 0).join(', '));
+		figure('burst.wrong_secret_status', ours.map((r) => r.wrongSecretStatus ?? 0).join(', '));
+		figure('burst.at_10s.syncro_trigger', ours.map((r) => `${r.ticketsAt10s} tickets, ${r.runningAt10s} running`).join('; '));
+		figure('burst.at_10s.webhook_node', theirs.map((r) => `${r.ticketsAt10s} tickets, ${r.runningAt10s} running`).join('; '));
+	} finally {
+		packed.cleanup();
+		sim.stop();
+	}
+}
+
+/** Section 9 as a Markdown table. */
+function burstTable(): string {
+	if (burstRows.length === 0) return '';
+	return ['| | Syncro Trigger | n8n Webhook node | ratio (medians) |', '|---|---|---|---|', ...burstRows.map((r) => `| ${r.what} | ${r.syncro} | ${r.webhook} | ${r.ratio} |`)].join('\n');
+}
+
 /** Section 8 as a Markdown table. */
 function comparisonTable(): string {
 	if (comparisonRows.length === 0) return '';
@@ -568,6 +633,7 @@ async function main(): Promise<void> {
 	if (wanted(4)) await contention();
 	if (wanted(7)) await latencySweep();
 	if (wanted(8)) await comparison();
+	if (wanted(9)) await burst();
 	await shutdownN8n();
 	figure('bench.total_s', (Date.now() - started) / 1000);
 	clearInterval(sampler);
@@ -577,6 +643,8 @@ async function main(): Promise<void> {
 	if (table) console.log(`\n${table}`);
 	const compared = comparisonTable();
 	if (compared) console.log(`\n${compared}`);
+	const burstDone = burstTable();
+	if (burstDone) console.log(`\n${burstDone}`);
 	if (only) {
 		console.log('\nBENCH_SECTIONS set: bench/RESULTS.md left as it was.');
 		process.exit(0);
@@ -595,7 +663,8 @@ async function main(): Promise<void> {
 	const queue = fs.existsSync(queueFile) ? `\n${fs.readFileSync(queueFile, 'utf8').trim()}\n` : '';
 	const sweep = table ? `\n## Latency sweep (section 7) as a table\n\n${table}\n` : '';
 	const versus = compared ? `\n## Compared with the built-in SyncroMSP node (section 8) as a table\n\n${compared}\n` : '';
-	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${header.join('\n')}\n\n\`\`\`\n${lines.join('\n').trim()}\n\`\`\`\n${sweep}${versus}${queue}`);
+	const bursts = burstDone ? `\n## Webhook burst (section 9) as a table\n\n${burstDone}\n` : '';
+	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${header.join('\n')}\n\n\`\`\`\n${lines.join('\n').trim()}\n\`\`\`\n${sweep}${versus}${bursts}${queue}`);
 	process.exit(0);
 }
 

@@ -5,6 +5,21 @@
  */
 const { createSimulator } = require('../test/simulator/server');
 
+function rmmDeliveries(sim, count, label) {
+	const { rmmAlertDelivery } = require('../test/e2e/deliveries');
+	const template = rmmAlertDelivery(sim, 9001);
+	return Array.from({ length: count }, (_, i) => {
+		const id = 700_000 + i;
+		const description = `${label} alert ${i}`;
+		return {
+			...template,
+			text: template.text.replace(template.attributes.description, description),
+			link: `https://demo-msp.syncromsp.com/rmm_alerts/${id}`,
+			attributes: { ...template.attributes, id, description },
+		};
+	});
+}
+
 async function main() {
 	const options = JSON.parse(process.argv[2] || '{}');
 	const tickets = options.tickets ?? 0;
@@ -14,7 +29,8 @@ async function main() {
 		rateLimit: options.rateLimit ?? null,
 		https: options.https === true,
 		latencyMs: options.latencyMs ?? 0,
-		seed: (db) => {
+		// With no benchmark tickets asked for, the full demo tenant (every resource's records, RMM alerts included).
+		seed: tickets === 0 ? true : (db) => {
 			require('../test/simulator/seed').seed(db);
 			const table = db.table('tickets');
 			const base = Date.parse('2026-01-01T00:00:00Z');
@@ -46,6 +62,13 @@ async function main() {
 				break;
 			case 'count':
 				reply(sim.db.table(message.table).size);
+				break;
+			case 'rmmDeliveries':
+				// `count` distinct RMM alert deliveries (bench/burst.ts): alert #9001's, each with its own ID and description.
+				reply(rmmDeliveries(sim, message.count, message.label));
+				break;
+			case 'ticketSubjects':
+				reply(sim.db.table('tickets').all().map((t) => t.subject).filter((s) => typeof s === 'string' && s.includes(message.contains)));
 				break;
 			default:
 				reply(null);

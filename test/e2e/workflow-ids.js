@@ -20,6 +20,10 @@ const WORKFLOW_IDS = {
 		fanOutShared: 'QueueFanOutShare',
 		polling: 'QueuePollTickets',
 	},
+	bench: {
+		burstTrigger: 'BenchBurstSyncro',
+		burstWebhook: 'BenchBurstHook',
+	},
 };
 
 module.exports = { WORKFLOW_IDS };
