@@ -156,7 +156,8 @@ async function finishedExecutions(n8n: any, workflowId: string): Promise<{ succe
 
 /** One run: a fresh n8n with one workflow active, the burst, then (Syncro Trigger) duplicates and a wrong secret. */
 export async function burstRun(sim: BurstSim, tarball: string, trigger: 'syncro' | 'webhook', label: string, log: (line: string) => void): Promise<BurstRun> {
-	const n8n = new N8n({});
+	// BENCH_BURST_N8N_ENV='{"NAME":"value"}' adds to n8n's environment (for diagnosis, e.g. a CPU profile).
+	const n8n = new N8n({ env: JSON.parse(process.env.BENCH_BURST_N8N_ENV ?? '{}') });
 	try {
 		await n8n.allocatePorts();
 		await installPackage(n8n.userFolder, tarball);

@@ -114,7 +114,11 @@ export class SyncroTrigger implements INodeType {
 		name: 'syncroTrigger',
 		icon: { light: 'file:../../icons/syncro.svg', dark: 'file:../../icons/syncro.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves exactly as 1. It exists because n8n evaluates an expression for every delivery to a webhook
+		// node of version 1 (`$parameter.options.binaryData`, parseRequestBody in webhook-helpers): on n8n 2.41's
+		// isolated expression engine that was the largest cost of a delivery (bench section 9). New nodes get 1.1.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
 		// n8n's node creator folds this trigger into the Syncro node's entry and shows this description for the
 		// whole entry (useActionsGeneration.ts, generateMergedNodesAndActions): it names both halves.
@@ -301,9 +305,7 @@ export class SyncroTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		// Acknowledge before any API call: Syncro's retry and timeout behaviour is undocumented.
-		respond(res, 200, { received: true, event: classified.event });
-
+		const accepted: IDataObject = { received: true, event: classified.event };
 		const item: IDataObject = {
 			event: classified.event,
 			resource: classified.resource,
@@ -314,13 +316,19 @@ export class SyncroTrigger implements INodeType {
 			receivedAt: new Date(now).toISOString(),
 		};
 		if (classified.toStatus !== undefined) item.toStatus = classified.toStatus;
+		if (options.includeRawBody === true) item.body = body;
 		if (this.getNodeParameter('fetchFullRecord', false) === true) {
+			// Acknowledge before the API call: it may wait for the rate limit, and Syncro's timeout is undocumented.
+			respond(res, 200, accepted);
 			const fetched = await fetchRecord(this, classified.resource, classified.id);
 			if (fetched.record) item.record = fetched.record;
 			else item.fetchError = fetched.error ?? null;
+			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
 		}
-		if (options.includeRawBody === true) item.body = body;
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
+		// n8n answers once it has created the execution (n8n 2.x; 1.x answers just before), as for its own Webhook
+		// node: Syncro never hears "received" for a delivery n8n could not take, and a burst is paced by n8n's pace
+		// instead of piling up executions that all wait at once (bench section 9).
+		return { webhookResponse: accepted, workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }
 

@@ -129,29 +129,52 @@ export function seenInProcess(scope: string, print: string, windowMinutes: numbe
 }
 
 export interface SeenDeliveries extends IDataObject {
-	/** fingerprint -> epoch ms when first seen */
+	/**
+	 * The deliveries recorded, oldest first, as one string: `<epoch ms in base 36>.<fingerprint>` separated by
+	 * spaces. One short string instead of an object of up to MAX_REMEMBERED keys: n8n reads, wraps, saves and
+	 * copies into every execution the whole static data on every delivery (bench section 9).
+	 */
+	deliveries?: string;
+	/** The memory as earlier versions of this node kept it (fingerprint -> epoch ms): read, then replaced by `deliveries`. */
 	seen?: IDataObject;
 }
 
+interface Entry {
+	at: number;
+	print: string;
+}
+
+function entriesOf(store: SeenDeliveries): Entry[] {
+	const entries: Entry[] = [];
+	if (isObject(store.seen)) {
+		for (const [print, at] of Object.entries(store.seen)) if (typeof at === 'number') entries.push({ at, print });
+		entries.sort((a, b) => a.at - b.at);
+	}
+	if (typeof store.deliveries === 'string') {
+		for (const word of store.deliveries.split(' ')) {
+			const dot = word.indexOf('.');
+			const at = parseInt(word.slice(0, dot), 36);
+			if (dot > 0 && Number.isFinite(at)) entries.push({ at, print: word.slice(dot + 1) });
+		}
+	}
+	return entries;
+}
+
 /**
- * Records a delivery and says whether an identical one arrived within the window.
- * The memory is pruned on every call and never holds more than MAX_REMEMBERED fingerprints.
+ * Records a delivery and says whether an identical one arrived within the window (counted from the first).
+ * Entries past the window are pruned, and never more than MAX_REMEMBERED are kept (the newest). The static
+ * data is only written when this changes it: a duplicate or a quiet call leaves it as it was, so n8n has
+ * nothing to save.
  */
 export function isDuplicate(store: SeenDeliveries, print: string, windowMinutes: number, now: number): boolean {
 	if (!(windowMinutes > 0)) return false;
 	const windowMs = windowMinutes * 60_000;
-	const seen = (isObject(store.seen) ? store.seen : {}) as Record<string, number>;
-	for (const [key, at] of Object.entries(seen)) if (typeof at !== 'number' || now - at > windowMs) delete seen[key];
-	const previous = seen[print];
-	const duplicate = typeof previous === 'number' && now - previous <= windowMs;
-	if (!duplicate) {
-		seen[print] = now;
-		const keys = Object.keys(seen);
-		if (keys.length > MAX_REMEMBERED) {
-			keys.sort((a, b) => seen[a] - seen[b]);
-			for (const key of keys.slice(0, keys.length - MAX_REMEMBERED)) delete seen[key];
-		}
-	}
-	store.seen = seen;
+	const live = entriesOf(store).filter((e) => now - e.at <= windowMs);
+	const duplicate = live.some((e) => e.print === print);
+	if (!duplicate) live.push({ at: now, print });
+	const kept = live.slice(-MAX_REMEMBERED);
+	const text = kept.map((e) => `${e.at.toString(36)}.${e.print}`).join(' ');
+	if (store.deliveries !== text) store.deliveries = text;
+	if (store.seen !== undefined) delete store.seen;
 	return duplicate;
 }

@@ -219,7 +219,7 @@ export async function startWebhookHarness(options: HarnessOptions): Promise<Webh
 		}
 		if (result.noWebhookResponse === true || res.headersSent) return;
 		res.writeHead(200, { 'Content-Type': 'application/json' });
-		res.end(JSON.stringify(result.workflowData === undefined ? (result.webhookResponse ?? { message: 'Webhook call received' }) : { message: 'Workflow was started' }));
+		res.end(JSON.stringify(result.webhookResponse ?? (result.workflowData === undefined ? { message: 'Webhook call received' } : { message: 'Workflow was started' })));
 	}
 
 	async function lifecycle(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode, isTest = false): Promise<boolean | undefined> {

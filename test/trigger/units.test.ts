@@ -48,9 +48,37 @@ describe('duplicate memory', () => {
 		expect(isDuplicate(store, 'a', 10, t0 + 11 * 60_000)).toBe(false);
 		expect(isDuplicate(store, 'a', 0, t0)).toBe(false);
 		for (let i = 0; i < MAX_REMEMBERED * 2; i++) isDuplicate(store, `k${i}`, 10, t0 + 12 * 60_000 + i);
-		expect(Object.keys(store.seen as IDataObject)).toHaveLength(MAX_REMEMBERED);
+		expect(store.deliveries!.split(' ')).toHaveLength(MAX_REMEMBERED);
 		// The newest are kept.
 		expect(isDuplicate(store, `k${MAX_REMEMBERED * 2 - 1}`, 10, t0 + 13 * 60_000)).toBe(true);
+	});
+
+	it('writes the static data only when the memory changes: a duplicate within the window leaves it as it was', () => {
+		const t0 = 1_000_000;
+		const writes: string[] = [];
+		const backing: SeenDeliveries = {};
+		// Counts assignments as n8n's ObservableObject does (any set marks the static data as changed).
+		const store = new Proxy(backing, { set: (target, key, value) => (writes.push(String(key)), Reflect.set(target, key, value)) });
+		isDuplicate(store, 'a', 10, t0);
+		isDuplicate(store, 'b', 10, t0 + 1);
+		expect(writes).toHaveLength(2);
+		expect(isDuplicate(store, 'a', 10, t0 + 2)).toBe(true);
+		expect(isDuplicate(store, 'b', 10, t0 + 3)).toBe(true);
+		expect(writes).toHaveLength(2);
+		// Once 'a' is past the window, the next call prunes it (one write).
+		expect(isDuplicate(store, 'b', 10, t0 + 10 * 60_000 + 1)).toBe(true);
+		expect(writes).toHaveLength(3);
+		expect(backing.deliveries).toBe(`${(t0 + 1).toString(36)}.b`);
+	});
+
+	it('reads the memory as earlier versions kept it (fingerprint -> time), then keeps it in the new form', () => {
+		const t0 = 1_000_000;
+		const store: SeenDeliveries = { seen: { old: t0, older: t0 - 1000, stale: t0 - 60 * 60_000 } };
+		expect(isDuplicate(store, 'old', 10, t0 + 60_000)).toBe(true);
+		expect(store.seen).toBeUndefined();
+		expect(store.deliveries).toBe(`${(t0 - 1000).toString(36)}.older ${t0.toString(36)}.old`);
+		expect(isDuplicate(store, 'older', 10, t0 + 60_000)).toBe(true);
+		expect(isDuplicate(store, 'stale', 10, t0 + 60_000)).toBe(false);
 	});
 });
 
