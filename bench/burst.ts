@@ -86,7 +86,9 @@ function percentile(values: number[], p: number): number {
 }
 
 export function median(values: number[]): number {
-	return percentile(values, 50);
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function post(url: string, body: unknown): Promise<{ status: number; text: string; ms: number }> {
@@ -155,9 +157,16 @@ async function finishedExecutions(n8n: any, workflowId: string): Promise<{ succe
 }
 
 /** One run: a fresh n8n with one workflow active, the burst, then (Syncro Trigger) duplicates and a wrong secret. */
-export async function burstRun(sim: BurstSim, tarball: string, trigger: 'syncro' | 'webhook', label: string, log: (line: string) => void): Promise<BurstRun> {
+export async function burstRun(
+	sim: BurstSim,
+	tarball: string,
+	trigger: 'syncro' | 'webhook',
+	label: string,
+	log: (line: string) => void,
+	env: Record<string, string> = {},
+): Promise<BurstRun> {
 	// BENCH_BURST_N8N_ENV='{"NAME":"value"}' adds to n8n's environment (for diagnosis, e.g. a CPU profile).
-	const n8n = new N8n({ env: JSON.parse(process.env.BENCH_BURST_N8N_ENV ?? '{}') });
+	const n8n = new N8n({ env: { ...env, ...JSON.parse(process.env.BENCH_BURST_N8N_ENV ?? '{}') } });
 	try {
 		await n8n.allocatePorts();
 		await installPackage(n8n.userFolder, tarball);
@@ -166,6 +175,9 @@ export async function burstRun(sim: BurstSim, tarball: string, trigger: 'syncro'
 		const example = loadExample('rmm-alert-to-ticket.json');
 		const workflow =
 			trigger === 'syncro' ? variant(example, WORKFLOW_IDS.bench.burstTrigger, 'bench: RMM alert to ticket (Syncro Trigger)', CREDENTIAL) : webhookWorkflow(example);
+		// BENCH_BURST_TRIGGER_OPTIONS='{"duplicateWindowMinutes":0}' changes the Syncro Trigger's options (for diagnosis).
+		const node = workflow.nodes.find((n: any) => n.type === 'n8n-nodes-syncro.syncroTrigger');
+		if (node) Object.assign(node.parameters.options, JSON.parse(process.env.BENCH_BURST_TRIGGER_OPTIONS ?? '{}'));
 		await n8n.importWorkflows([workflow]);
 		await n8n.start();
 		await n8n.setupOwner(OWNER);
@@ -174,7 +186,6 @@ export async function burstRun(sim: BurstSim, tarball: string, trigger: 'syncro'
 		if (activated.status !== 200) throw new Error(`activating ${workflow.name} answered ${activated.status}`);
 		let url: string;
 		if (trigger === 'syncro') {
-			const node = workflow.nodes.find((n: any) => n.type === 'n8n-nodes-syncro.syncroTrigger');
 			const page = await n8n.webhookFetch(`${n8n.origin}/webhook/${node.webhookId}/syncro`);
 			const text = await page.text();
 			const found = /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(text)?.[1];

@@ -104,7 +104,7 @@ export async function startWebhookHarness(options: HarnessOptions): Promise<Webh
 		id: 'a1b2c3d4-0000-4000-8000-000000000001',
 		name: NODE_NAME,
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId,
 		parameters: options.parameters as INode['parameters'],
