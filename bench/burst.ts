@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- benchmark code: runs under Node.js in this repository, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- benchmark code: runs under Node.js in this repository, never inside n8n; the password is that of the throwaway owner of each run's temporary n8n */
 /**
  * Section 9 of `npm run bench`: a burst of Syncro webhook deliveries into a real n8n, the Syncro Trigger beside
  * n8n's own Webhook node (issue 24).
@@ -32,6 +32,26 @@ export const BURST = { deliveries: 200, inFlight: 20, limit: 180, windowMs: 20_0
 const OWNER = { email: 'bench-owner@example.com', password: 'BenchOwner-Pass1', firstName: 'Bench', lastName: 'Owner' };
 const CREDENTIAL = { id: 'BenchBurstCred01', name: 'Syncro (burst benchmark)' };
 const CLOCK_TICKS = 100;
+
+/** A workflow as exported by n8n (what examples/*.json hold), as far as the benchmark reads it. */
+interface NodeJson {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion?: number;
+	position: [number, number];
+	webhookId?: string;
+	parameters: Record<string, unknown> & { options?: Record<string, unknown> };
+}
+interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: NodeJson[];
+	connections: Record<string, unknown>;
+}
+interface PublicApi {
+	api(method: string, apiPath: string): Promise<{ status: number; body: { data: unknown[]; nextCursor?: string | null } }>;
+}
 const PAGE_BYTES = 4096;
 
 export interface BurstSim {
@@ -119,10 +139,10 @@ async function sendAll(url: string, bodies: unknown[], inFlight: number): Promis
 }
 
 /** The example with n8n's Webhook node in place of the Syncro Trigger, the Syncro node reading the same fields. */
-function webhookWorkflow(example: any): any {
-	const workflow = variant(example, WORKFLOW_IDS.bench.burstWebhook, 'bench: RMM alert to ticket (n8n Webhook node)', CREDENTIAL);
-	const trigger = workflow.nodes.find((n: any) => n.type === 'n8n-nodes-syncro.syncroTrigger');
-	const webhook = {
+function webhookWorkflow(example: WorkflowJson): WorkflowJson {
+	const workflow: WorkflowJson = variant(example, WORKFLOW_IDS.bench.burstWebhook, 'bench: RMM alert to ticket (n8n Webhook node)', CREDENTIAL);
+	const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-syncro.syncroTrigger')!;
+	const webhook: NodeJson = {
 		parameters: { httpMethod: 'POST', path: 'bench-burst', responseMode: 'onReceived', options: {} },
 		id: trigger.id,
 		name: 'Webhook',
@@ -131,9 +151,9 @@ function webhookWorkflow(example: any): any {
 		position: trigger.position,
 		webhookId: 'b3b1e6a0-2c4d-4e5f-8a9b-0c1d2e3f4a5b',
 	};
-	workflow.nodes = workflow.nodes.map((n: any) => (n === trigger ? webhook : n));
+	workflow.nodes = workflow.nodes.map((n) => (n === trigger ? webhook : n));
 	workflow.connections = { Webhook: workflow.connections[trigger.name] };
-	const create = workflow.nodes.find((n: any) => n.type === 'n8n-nodes-syncro.syncro');
+	const create = workflow.nodes.find((n) => n.type === 'n8n-nodes-syncro.syncro')!;
 	create.parameters = JSON.parse(
 		JSON.stringify(create.parameters).replace(/\$json\.record/g, '$json.body.attributes').replace(/\$json\.(text|link)/g, '$json.body.$1'),
 	);
@@ -141,7 +161,7 @@ function webhookWorkflow(example: any): any {
 }
 
 /** Finished executions of a workflow (success or error), through the public API. */
-async function finishedExecutions(n8n: any, workflowId: string): Promise<{ success: number; error: number; running: number }> {
+async function finishedExecutions(n8n: PublicApi, workflowId: string): Promise<{ success: number; error: number; running: number }> {
 	const count = async (status: string) => {
 		let total = 0;
 		let cursor = '';
@@ -173,11 +193,11 @@ export async function burstRun(
 		const connection = { subdomain: 'demo-msp', apiToken: sim.token, baseUrl: sim.baseUrl, timeoutSeconds: 60, requestsPerMinute: BURST.limit, rateLimitWindowMs: BURST.windowMs };
 		await n8n.importCredentials([{ ...CREDENTIAL, type: 'syncroApi', data: connection }]);
 		const example = loadExample('rmm-alert-to-ticket.json');
-		const workflow =
+		const workflow: WorkflowJson =
 			trigger === 'syncro' ? variant(example, WORKFLOW_IDS.bench.burstTrigger, 'bench: RMM alert to ticket (Syncro Trigger)', CREDENTIAL) : webhookWorkflow(example);
 		// BENCH_BURST_TRIGGER_OPTIONS='{"duplicateWindowMinutes":0}' changes the Syncro Trigger's options (for diagnosis).
-		const node = workflow.nodes.find((n: any) => n.type === 'n8n-nodes-syncro.syncroTrigger');
-		if (node) Object.assign(node.parameters.options, JSON.parse(process.env.BENCH_BURST_TRIGGER_OPTIONS ?? '{}'));
+		const node = workflow.nodes.find((n) => n.type === 'n8n-nodes-syncro.syncroTrigger');
+		if (node) node.parameters.options = Object.assign(node.parameters.options ?? {}, JSON.parse(process.env.BENCH_BURST_TRIGGER_OPTIONS ?? '{}'));
 		await n8n.importWorkflows([workflow]);
 		await n8n.start();
 		await n8n.setupOwner(OWNER);
@@ -186,7 +206,7 @@ export async function burstRun(
 		if (activated.status !== 200) throw new Error(`activating ${workflow.name} answered ${activated.status}`);
 		let url: string;
 		if (trigger === 'syncro') {
-			const page = await n8n.webhookFetch(`${n8n.origin}/webhook/${node.webhookId}/syncro`);
+			const page = await n8n.webhookFetch(`${n8n.origin}/webhook/${node?.webhookId}/syncro`);
 			const text = await page.text();
 			const found = /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(text)?.[1];
 			if (!found) throw new Error(`no URL with a secret on the setup page (${page.status}): ${text.slice(0, 200)}`);
