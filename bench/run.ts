@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: throughput at Syncro's rate limit, overhead against a bare HTTP loop, memory, contention
  * between processes sharing one limit, the fault matrix, bad input, a latency sweep over HTTPS, and the same
- * workloads through n8n's built-in SyncroMSP node side by side (section 8). Every
+ * workloads through n8n's built-in SyncroMSP node side by side (section 8), and a burst of webhook deliveries into a real
+ * n8n, the Syncro Trigger beside n8n's Webhook node (section 9, bench/burst.ts; real time, not scaled). Every
  * figure is printed as `name: value` and written to bench/RESULTS.md with the command that produced it.
  *
  * Time is scaled: the simulator enforces 180 requests per 3 s window (Syncro's minute shrunk 20x) and the
