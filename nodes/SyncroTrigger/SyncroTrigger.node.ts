@@ -136,7 +136,9 @@ export class SyncroTrigger implements INodeType {
 			},
 		],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'syncro' },
+			// responseData '' (not unset): n8n then answers an accepted delivery with the node's webhookResponse, where
+			// unset would make it answer its default, the text "firstEntryJson" (webhook-helpers, onReceived).
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'syncro' },
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'syncro' },
 		],
 		properties: [

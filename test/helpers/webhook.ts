@@ -219,7 +219,15 @@ export async function startWebhookHarness(options: HarnessOptions): Promise<Webh
 		}
 		if (result.noWebhookResponse === true || res.headersSent) return;
 		res.writeHead(200, { 'Content-Type': 'application/json' });
-		res.end(JSON.stringify(result.webhookResponse ?? (result.workflowData === undefined ? { message: 'Webhook call received' } : { message: 'Workflow was started' })));
+		if (result.workflowData === undefined) {
+			res.end(JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' }));
+			return;
+		}
+		// "Respond: Immediately" (onReceived) as n8n does it: the description's responseData (default "firstEntryJson")
+		// when set, else the node's webhookResponse, else n8n's message.
+		const responseData = description.responseData === undefined ? 'firstEntryJson' : description.responseData;
+		const answer = responseData === 'noData' ? undefined : responseData || (result.webhookResponse ?? { message: 'Workflow was started' });
+		res.end(typeof answer === 'string' ? answer : JSON.stringify(answer ?? ''));
 	}
 
 	async function lifecycle(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode, isTest = false): Promise<boolean | undefined> {

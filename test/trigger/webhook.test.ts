@@ -434,7 +434,7 @@ describe('node description', () => {
 
 	it('declares a POST webhook answered on receipt and a GET setup page on the same path', () => {
 		expect(description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'syncro' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'syncro' },
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'syncro' },
 		]);
 		expect(description.name).toBe('syncroTrigger');
