@@ -68,6 +68,8 @@ export interface BurstRun {
 	cpuS: number;
 	rssPeakMb: number;
 	non2xx: number;
+	/** Syncro Trigger: 200s whose body is not the node's {"received": true, ...}. */
+	unacknowledged: number;
 	lost: number;
 	duplicated: number;
 	failedExecutions: number;
@@ -263,6 +265,8 @@ export async function burstRun(
 			cpuS: after.cpuS - before.cpuS,
 			rssPeakMb: Math.max(rssPeakMb, after.rssMb),
 			non2xx: answers.filter((a) => a.status < 200 || a.status > 299).length,
+			// Syncro Trigger: n8n's answer must be the node's {received, event}; the Webhook node's is n8n's own message.
+			unacknowledged: trigger === 'syncro' ? answers.filter((a) => !a.text.includes('"received":true')).length : 0,
 			lost: 0,
 			duplicated: 0,
 			failedExecutions: executions.error,
@@ -290,7 +294,7 @@ export async function burstRun(
 		log(
 			`  ${label} (${trigger === 'syncro' ? 'Syncro Trigger' : 'n8n Webhook node'}): answers p50 ${run.p50Ms.toFixed(0)} / p95 ${run.p95Ms.toFixed(0)} ms, ` +
 				`drained in ${(drainMs / 1000).toFixed(1)} s, n8n CPU ${run.cpuS.toFixed(1)} s, RSS peak ${run.rssPeakMb.toFixed(0)} MB; ` +
-				`at +10 s ${ticketsAt10s} tickets, ${runningAt10s} running; lost ${run.lost}, duplicated ${run.duplicated}, non-2xx ${run.non2xx}, failed executions ${run.failedExecutions}` +
+				`at +10 s ${ticketsAt10s} tickets, ${runningAt10s} running; lost ${run.lost}, duplicated ${run.duplicated}, non-2xx ${run.non2xx}${trigger === 'syncro' ? `, not {received: true} ${run.unacknowledged}` : ''}, failed executions ${run.failedExecutions}` +
 				(trigger === 'syncro' ? `; sent again: ${run.duplicatesDropped}/${BURST.deliveries} dropped as duplicates, wrong secret ${run.wrongSecretStatus}` : ''),
 		);
 		return run;

@@ -574,6 +574,7 @@ async function burst(): Promise<void> {
 		figure('burst.lost', sum((r) => r.lost));
 		figure('burst.duplicated', sum((r) => r.duplicated));
 		figure('burst.non_2xx_answers', sum((r) => r.non2xx));
+		figure('burst.answers_not_received_true', sum((r) => r.unacknowledged, ours));
 		figure('burst.failed_executions', sum((r) => r.failedExecutions));
 		figure('burst.resent_dropped_as_duplicates', ours.map((r) => `${r.duplicatesDropped}/${BURST.deliveries}`).join(', '));
 		figure('burst.tickets_after_resend', ours.map((r) => r.ticketsAfterResend ?? 0).join(', '));
