@@ -24,7 +24,7 @@ import * as path from 'node:path';
 /* eslint-disable @typescript-eslint/no-require-imports -- the e2e helpers are CommonJS */
 const { N8n, installPackage, packPackage, sleep } = require('../test/e2e/n8n');
 const { ensureN8n } = require('../test/e2e/install');
-const { loadExample, variant } = require('../test/e2e/checks');
+const { loadExample, secretUrlOf, variant } = require('../test/e2e/checks');
 const { WORKFLOW_IDS } = require('../test/e2e/workflow-ids');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -32,6 +32,7 @@ export const BURST = { deliveries: 200, inFlight: 20, limit: 180, windowMs: 20_0
 const OWNER = { email: 'bench-owner@example.com', password: 'BenchOwner-Pass1', firstName: 'Bench', lastName: 'Owner' };
 const CREDENTIAL = { id: 'BenchBurstCred01', name: 'Syncro (burst benchmark)' };
 const CLOCK_TICKS = 100;
+const PAGE_BYTES = 4096;
 
 /** A workflow as exported by n8n (what examples/*.json hold), as far as the benchmark reads it. */
 interface NodeJson {
@@ -52,7 +53,6 @@ interface WorkflowJson {
 interface PublicApi {
 	api(method: string, apiPath: string): Promise<{ status: number; body: { data: unknown[]; nextCursor?: string | null } }>;
 }
-const PAGE_BYTES = 4096;
 
 export interface BurstSim {
 	baseUrl: string;
@@ -105,12 +105,6 @@ function groupUsage(pgid: number): { cpuS: number; rssMb: number } {
 function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-export function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function post(url: string, body: unknown): Promise<{ status: number; text: string; ms: number }> {
@@ -210,7 +204,7 @@ export async function burstRun(
 		if (trigger === 'syncro') {
 			const page = await n8n.webhookFetch(`${n8n.origin}/webhook/${node?.webhookId}/syncro`);
 			const text = await page.text();
-			const found = /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(text)?.[1];
+			const found: string | undefined = secretUrlOf(text);
 			if (!found) throw new Error(`no URL with a secret on the setup page (${page.status}): ${text.slice(0, 200)}`);
 			url = found;
 		} else {

@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { runChain, shutdownN8n, type WorkflowNodeSpec } from '../test/helpers/harness';
-import { credentials, LIMIT, ONE_AT_A_TIME, returnAllTickets, WINDOW_MS } from './shared';
+import { credentials, LIMIT, median, ONE_AT_A_TIME, returnAllTickets, WINDOW_MS } from './shared';
 
 interface SimRequest {
 	method: string;
@@ -209,7 +209,6 @@ async function overhead(): Promise<void> {
 			nodeRssDelta = Math.max(nodeRssDelta, n.maxRssKB - n.rssBeforeKB);
 			rawRssDelta = Math.max(rawRssDelta, r.maxRssKB - r.rssBeforeKB);
 		}
-		const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 		figure('overhead.records', records);
 		figure('overhead.pages', Math.ceil(records / 25));
 		figure('overhead.node_ms_median', median(node));
@@ -527,7 +526,7 @@ async function comparison(): Promise<void> {
  * slower; nothing lost or duplicated; every resent delivery dropped; a wrong secret 401.
  */
 async function burst(): Promise<void> {
-	const { BURST, burstRun, ensureBurstRuntime, median, packForBurst } = await import('./burst');
+	const { BURST, burstRun, ensureBurstRuntime, packForBurst } = await import('./burst');
 	const pairs = Number(process.env.BENCH_BURST_RUNS ?? 2);
 	heading(
 		`9. A burst of webhook deliveries into a real n8n: ${BURST.deliveries} RMM alerts, ${BURST.inFlight} in flight, the Syncro Trigger ` +

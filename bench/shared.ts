@@ -7,6 +7,13 @@ export const LIMIT = 180;
 /** Syncro's 60 s window shrunk 20x, the throttle told the same: minutes become seconds. */
 export const WINDOW_MS = 3000;
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 export function credentials(baseUrl: string, token: string, overrides: Partial<SyncroCredentialData> = {}): SyncroCredentialData {
 	return syncroCredentials(baseUrl, token, { requestsPerMinute: LIMIT, rateLimitWindowMs: WINDOW_MS, timeoutSeconds: 10, ...overrides });
 }

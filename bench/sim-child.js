@@ -4,9 +4,9 @@
  * figures of the process under test. Options come as JSON in argv[2]; commands arrive over IPC.
  */
 const { createSimulator } = require('../test/simulator/server');
+const { rmmAlertDelivery } = require('../test/e2e/deliveries');
 
 function rmmDeliveries(sim, count, label) {
-	const { rmmAlertDelivery } = require('../test/e2e/deliveries');
 	const template = rmmAlertDelivery(sim, 9001);
 	return Array.from({ length: count }, (_, i) => {
 		const id = 700_000 + i;

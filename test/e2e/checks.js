@@ -86,6 +86,14 @@ function assertAuth(/** @type {any[]} */ requests, /** @type {string} */ token) 
 	assert.ok(requests.every((r) => !r.url.includes(token)), 'the API token appeared in a URL');
 }
 
+/**
+ * The URL for Syncro on the Syncro Trigger's setup page: the production URL with its secret, or undefined.
+ * @param {string} text the page's text @returns {string | undefined}
+ */
+function secretUrlOf(text) {
+	return /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(text)?.[1];
+}
+
 /** @returns {any} */
 function loadExample(/** @type {string} */ file) {
 	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'));
@@ -213,4 +221,4 @@ const ticketToInvoice = {
 	},
 };
 
-module.exports = { ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce, createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, loadExamples, variant };
+module.exports = { ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce, createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, loadExamples, secretUrlOf, variant };

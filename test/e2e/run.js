@@ -34,7 +34,7 @@ const { attachmentWorkflow, pollingWorkflow } = require('./workflows');
 const { createSimulator } = require('../simulator/server');
 const { rmmAlertDelivery } = require('./deliveries');
 const {
-	createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, variant, ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce,
+	createReport, seconds, itemsOf, outputOf, runError, since, mutating, assertAuth, loadExample, secretUrlOf, variant, ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce,
 } = require('./checks');
 const { prepareAgents } = require('./agents');
 
@@ -420,7 +420,7 @@ async function webhookScenarios(n8n, sim, registered, examples) {
 		const page = await n8n.webhookFetch(url);
 		const text = await page.text();
 		assert.equal(page.status, 200, `the setup page answered ${page.status}: ${text.slice(0, 200)}`);
-		const secretUrl = /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(text)?.[1];
+		const secretUrl = secretUrlOf(text);
 		assert.ok(secretUrl, `no URL with a secret on the setup page:\n${text.slice(0, 300)}`);
 		assert.ok(secretUrl.startsWith(url), `the URL for Syncro (${secretUrl.replace(/secret=.*/, 'secret=…')}) is not the production URL ${url}`);
 		return { url, secretUrl };

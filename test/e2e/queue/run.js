@@ -33,7 +33,7 @@ const { ensureRedis, findPostgres } = require('./services');
 const { QueueCluster } = require('./cluster');
 const { fanOutWorkflow, pollingWorkflow } = require('../workflows');
 const {
-	createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, variant, ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce,
+	createReport, seconds, outputOf, runError, since, mutating, assertAuth, loadExample, secretUrlOf, variant, ticketToInvoice, ticketFeed, emittedRecords, assertEmittedOnce,
 } = require('../checks');
 
 const SANDBOX_CREDENTIAL = { id: 'SyncroSandbox001', name: 'Syncro account' };
@@ -318,7 +318,7 @@ async function webhookScenario(cluster, sim, n8nApi, workflow, secrets) {
 		const page = await main.webhookFetch(url);
 		const text = await page.text();
 		assert.equal(page.status, 200, `the setup page answered ${page.status}: ${text.slice(0, 200)}`);
-		secretUrl = /(https?:\/\/\S+[?&]secret=[^\s&]+)/.exec(text)?.[1];
+		secretUrl = secretUrlOf(text);
 		assert.ok(secretUrl, `no URL with a secret on the setup page:\n${text.slice(0, 300)}`);
 		secrets.push(new URL(secretUrl).searchParams.get('secret') ?? '');
 		assert.ok(secretUrl.startsWith(url), `the URL for Syncro (${secretUrl.replace(/secret=.*/, 'secret=…')}) is not the webhook processor's ${url}`);
