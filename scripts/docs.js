@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Writes the resource/operation table of README.md from the operation table itself (dist/), so the README
- * never drifts from the node: `npm run docs`. A unit test fails when the README section is stale.
+ * Writes the generated sections of README.md from the operation table itself (dist/), so the README never
+ * drifts from the node: `npm run docs`. The resource/operation table, and the fields that Syncro's API
+ * document does not list with the evidence that Syncro accepts them. A unit test fails when one is stale.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const START = '<!-- operations:start -->';
-const END = '<!-- operations:end -->';
 
 function operationsMarkdown() {
 	const { RESOURCES } = require(path.join(root, 'dist/nodes/Syncro/resources'));
@@ -31,17 +30,50 @@ function operationsMarkdown() {
 	return lines.join('\n');
 }
 
+/** Every named field that Syncro's API document does not list, with the evidence that Syncro accepts it. */
+function beyondSpecMarkdown() {
+	const { RESOURCES } = require(path.join(root, 'dist/nodes/Syncro/resources'));
+	const lines = ['| Operation | Field (Syncro name) | Evidence that Syncro accepts it |', '|---|---|---|'];
+	const rows = new Map();
+	for (const resource of RESOURCES) {
+		for (const op of resource.operations) {
+			for (const field of op.fields.filter((f) => f.beyondSpec)) {
+				const key = `${field.displayName}\u0000${field.name}\u0000${field.beyondSpec}`;
+				const ops = rows.get(key) ?? { field, operations: [] };
+				ops.operations.push(`${resource.name} > ${op.name}`);
+				rows.set(key, ops);
+			}
+		}
+	}
+	const sorted = [...rows.values()].sort((a, b) => a.operations[0].localeCompare(b.operations[0]));
+	for (const { field, operations } of sorted) {
+		lines.push(`| ${operations.join(', ')} | ${field.displayName} (\`${field.name}\`) | ${field.beyondSpec} |`);
+	}
+	return lines.join('\n');
+}
+
+const SECTIONS = [
+	{ name: 'operations', markdown: operationsMarkdown },
+	{ name: 'beyond-spec', markdown: beyondSpecMarkdown },
+];
+
 function render(readme) {
-	const start = readme.indexOf(START);
-	const end = readme.indexOf(END);
-	if (start === -1 || end === -1) throw new Error(`README.md has no ${START} … ${END} section`);
-	return `${readme.slice(0, start + START.length)}\n${operationsMarkdown()}\n${readme.slice(end)}`;
+	let text = readme;
+	for (const section of SECTIONS) {
+		const START = `<!-- ${section.name}:start -->`;
+		const END = `<!-- ${section.name}:end -->`;
+		const start = text.indexOf(START);
+		const end = text.indexOf(END);
+		if (start === -1 || end === -1) throw new Error(`README.md has no ${START} … ${END} section`);
+		text = `${text.slice(0, start + START.length)}\n${section.markdown()}\n${text.slice(end)}`;
+	}
+	return text;
 }
 
 if (require.main === module) {
 	const file = path.join(root, 'README.md');
 	fs.writeFileSync(file, render(fs.readFileSync(file, 'utf8')));
-	console.log('README.md operations table updated');
+	console.log('README.md generated sections updated');
 }
 
-module.exports = { render, operationsMarkdown };
+module.exports = { render, operationsMarkdown, beyondSpecMarkdown };

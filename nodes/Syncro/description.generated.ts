@@ -9,7 +9,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Custom field definitions of customers and assets, asset types, ticket issue types and priorities, locale and business hours. Returns Syncro's JSON answer unchanged.",
+		"default": "Custom field definitions of customers and assets, asset types, ticket issue types and priorities, locale and business hours. Returns Syncro's JSON answer unchanged. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -28,7 +28,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Which modules (tabs) are turned on in the account, e.g. assets, contracts, leads, wiki. Returns the tabs.",
+		"default": "Which modules (tabs) are turned on in the account, e.g. assets, contracts, leads, wiki. Returns the tabs. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -47,7 +47,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Print messaging channel and the registers (point-of-sale tills) of the account. Returns Syncro's JSON answer unchanged.",
+		"default": "Print messaging channel and the registers (point-of-sale tills) of the account. Returns Syncro's JSON answer unchanged. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -66,7 +66,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Search customers, contacts, assets, leads, tickets, invoices, estimates, products, purchase orders, vendors, reports and wiki pages at once; one item per hit with its type. Returns a list of results. Needs: Search Text.",
+		"default": "Search customers, contacts, assets, leads, tickets, invoices, estimates, products, purchase orders, vendors, reports and wiki pages at once; one item per hit with its type. Returns a list of results. Needs: Search Text. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -85,7 +85,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Find the customer a phone number belongs to and the status of their open ticket (Syncro PBX caller ID). Returns the data. Needs: Phone Number.",
+		"default": "Find the customer a phone number belongs to and the status of their open ticket (Syncro PBX caller ID). Returns the data. Needs: Phone Number. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -104,7 +104,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List appointments that start within a date range, optionally only those of the token user. Returns a list of appointments.",
+		"default": "List appointments that start within a date range, optionally only those of the token user. Returns a list of appointments. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -123,7 +123,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one appointment. Returns the appointment. Needs: Appointment.",
+		"default": "Get one appointment. Returns the appointment. Needs: Appointment. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -142,7 +142,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Schedule an appointment; give an end time or a duration. Returns the created appointment. Needs: Summary, Start At.",
+		"default": "Schedule an appointment; give an end time or a duration. Returns the created appointment. Needs: Summary, Start At. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -161,7 +161,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Reschedule or change an appointment. Returns the updated appointment. Needs: Appointment.",
+		"default": "Reschedule or change an appointment. Returns the updated appointment. Needs: Appointment. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -180,7 +180,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an appointment. Returns deleted: true with the ID that was deleted. Needs: Appointment.",
+		"default": "Delete an appointment. Returns deleted: true with the ID that was deleted. Needs: Appointment. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -199,7 +199,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the appointment types of the account. Returns a list of appointment types.",
+		"default": "List the appointment types of the account. Returns a list of appointment types. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -218,7 +218,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one appointment type. Returns the appointment type. Needs: Appointment Type.",
+		"default": "Get one appointment type. Returns the appointment type. Needs: Appointment Type. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -237,7 +237,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create an appointment type; Syncro needs a name and a location type. Returns the created appointment type. Needs: Name, Location Type.",
+		"default": "Create an appointment type; Syncro needs a name and a location type. Returns the created appointment type. Needs: Name, Location Type. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -256,7 +256,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Rename an appointment type or change its location or email instructions. Returns the updated appointment type. Needs: Appointment Type.",
+		"default": "Rename an appointment type or change its location or email instructions. Returns the updated appointment type. Needs: Appointment Type. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -275,7 +275,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an appointment type. Returns deleted: true with the ID that was deleted. Needs: Appointment Type.",
+		"default": "Delete an appointment type. Returns deleted: true with the ID that was deleted. Needs: Appointment Type. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -294,7 +294,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List assets (devices), filtered by customer, asset type, SNMP, search text or a saved asset search. Returns a list of assets.",
+		"default": "List assets (devices), filtered by customer, asset type, SNMP, search text or a saved asset search. Returns a list of assets. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -313,7 +313,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one asset with its custom fields, hardware and RMM data. Returns the asset. Needs: Asset.",
+		"default": "Get one asset with its custom fields, hardware and RMM data. Returns the asset. Needs: Asset. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -332,7 +332,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create an asset for a customer; custom fields are written right after with an update, because Syncro ignores them on create. Returns the created asset. Needs: Name.",
+		"default": "Create an asset for a customer; custom fields are written right after with an update, because Syncro ignores them on create. Returns the created asset. Needs: Name. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -351,7 +351,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change an asset: name, customer, type, serial, custom fields or policy folder. Returns the updated asset. Needs: Asset.",
+		"default": "Change an asset: name, customer, type, serial, custom fields or policy folder. Returns the updated asset. Needs: Asset. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -370,7 +370,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Installed and available (missing, failed, rejected) Windows updates of an asset. Returns Syncro's JSON answer unchanged. Needs: Asset.",
+		"default": "Installed and available (missing, failed, rejected) Windows updates of an asset. Returns Syncro's JSON answer unchanged. Needs: Asset. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -389,7 +389,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Short summaries (name and customer) of the assets with the given IDs. Returns a list of assets. Needs: Asset IDs.",
+		"default": "Short summaries (name and customer) of the assets with the given IDs. Returns a list of assets. Needs: Asset IDs. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -408,7 +408,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Software installed on an asset: name, vendor, version and install date. Returns a list of installed applications. Needs: Asset.",
+		"default": "Software installed on an asset: name, vendor, version and install date. Returns a list of installed applications. Needs: Asset. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -427,7 +427,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the assets assigned to a contact, sorted by name. Returns a list of assets. Needs: Contact.",
+		"default": "List the assets assigned to a contact, sorted by name. Returns a list of assets. Needs: Contact. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -446,7 +446,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List canned responses, optionally those matching a search text. Returns a list of canned responses.",
+		"default": "List canned responses, optionally those matching a search text. Returns a list of canned responses. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -465,7 +465,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a reusable ticket reply. Returns the created canned response. Needs: Title, Body.",
+		"default": "Create a reusable ticket reply. Returns the created canned response. Needs: Title, Body. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -484,7 +484,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change the title, text, subject or category of a canned response. Returns the updated canned response. Needs: Canned Response ID.",
+		"default": "Change the title, text, subject or category of a canned response. Returns the updated canned response. Needs: Canned Response ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -503,7 +503,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a canned response. Returns deleted: true with the ID that was deleted. Needs: Canned Response ID.",
+		"default": "Delete a canned response. Returns deleted: true with the ID that was deleted. Needs: Canned Response ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -522,7 +522,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "The canned response categories and subjects of the account, and whether the token may manage them. Returns Syncro's JSON answer unchanged.",
+		"default": "The canned response categories and subjects of the account, and whether the token may manage them. Returns Syncro's JSON answer unchanged. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -541,7 +541,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List contacts, optionally only those of one customer. Returns a list of contacts.",
+		"default": "List contacts, optionally only those of one customer. Returns a list of contacts. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -560,7 +560,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one contact. Returns the contact. Needs: Contact.",
+		"default": "Get one contact. Returns the contact. Needs: Contact. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -579,7 +579,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a contact person to a customer. Returns the created contact. Needs: Customer, Name.",
+		"default": "Add a contact person to a customer. Returns the created contact. Needs: Customer, Name. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -598,7 +598,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Return the contact of the customer with this email (exact match, ignoring case), or create it with the given fields. The output has findOrCreateResult \"found\" or \"created\". Returns the contact found or created. Needs: Customer, Email, Name.",
+		"default": "Return the contact of the customer with this email (exact match, ignoring case), or create it with the given fields. The output has findOrCreateResult \"found\" or \"created\". Returns the contact found or created. Needs: Customer, Email, Name. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -617,7 +617,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a contact: name, title, email, phone, address or custom fields; or move it to another customer. Returns the updated contact. Needs: Contact.",
+		"default": "Change a contact: name, title, email, phone, address or custom fields; or move it to another customer. Returns the updated contact. Needs: Contact. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -636,7 +636,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a contact. Returns deleted: true with the ID that was deleted. Needs: Contact.",
+		"default": "Delete a contact. Returns deleted: true with the ID that was deleted. Needs: Contact. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -655,7 +655,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List every contract of the account; Syncro cannot filter by customer, so filter the output on customer_id. Returns a list of contracts.",
+		"default": "List every contract of the account; Syncro cannot filter by customer, so filter the output on customer_id. Returns a list of contracts. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -674,7 +674,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one contract; a deleted contract gives found false. Returns the contract. Needs: Contract.",
+		"default": "Get one contract; a deleted contract gives found false. Returns the contract. Needs: Contract. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -693,7 +693,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a contract for a customer. Returns the created contract. Needs: Customer.",
+		"default": "Create a contract for a customer. Returns the created contract. Needs: Customer. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -712,7 +712,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a contract: dates, amount, status, SLA and so on. Returns the updated contract. Needs: Contract.",
+		"default": "Change a contract: dates, amount, status, SLA and so on. Returns the updated contract. Needs: Contract. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -731,7 +731,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a contract. Returns deleted: true with the ID that was deleted. Needs: Contract.",
+		"default": "Delete a contract. Returns deleted: true with the ID that was deleted. Needs: Contract. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -750,7 +750,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List customers filtered by name, business name, email, IDs or search text, optionally sorted. Returns a list of customers.",
+		"default": "List customers filtered by name, business name, email, IDs or search text, optionally sorted. Returns a list of customers. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -769,7 +769,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one customer with its contacts, phones and addresses. Returns the customer. Needs: Customer.",
+		"default": "Get one customer with its contacts, phones and addresses. Returns the customer. Needs: Customer. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -788,7 +788,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a customer; set a business name and an email, which Syncro uses as the unique identifier. Returns the created customer.",
+		"default": "Create a customer; set a business name and an email, which Syncro uses as the unique identifier. Returns the created customer. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -807,7 +807,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Return the customer with this email, else the one with this business name (exact match, ignoring case; disabled customers are not matched), or create it with the given fields. The output has findOrCreateResult \"found\" or \"created\". Returns the customer found or created.",
+		"default": "Return the customer with this email, else the one with this business name (exact match, ignoring case; disabled customers are not matched), or create it with the given fields. The output has findOrCreateResult \"found\" or \"created\". Returns the customer found or created. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -826,7 +826,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a customer: contact details, notification settings, custom fields and so on. Returns the updated customer. Needs: Customer.",
+		"default": "Change a customer: contact details, notification settings, custom fields and so on. Returns the updated customer. Needs: Customer. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -845,7 +845,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a customer. Returns deleted: true with the ID that was deleted. Needs: Customer.",
+		"default": "Delete a customer. Returns deleted: true with the ID that was deleted. Needs: Customer. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -864,7 +864,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get the most recently created customer. Returns the customer.",
+		"default": "Get the most recently created customer. Returns the customer. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -883,7 +883,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Fast name lookup: the customers whose name or business name starts with the text (one short list, no paging). Returns a list of customers. Needs: Search Text.",
+		"default": "Fast name lookup: the customers whose name or business name starts with the text (one short list, no paging). Returns a list of customers. Needs: Search Text. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -902,7 +902,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the phone numbers of a customer. Returns a list of phones. Needs: Customer.",
+		"default": "List the phone numbers of a customer. Returns a list of phones. Needs: Customer. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -921,7 +921,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a phone number to a customer. Returns Syncro's JSON answer unchanged. Needs: Customer, Number.",
+		"default": "Add a phone number to a customer. Returns Syncro's JSON answer unchanged. Needs: Customer, Number. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -940,7 +940,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change the label, number or extension of a customer phone. Returns Syncro's JSON answer unchanged. Needs: Customer, Phone ID.",
+		"default": "Change the label, number or extension of a customer phone. Returns Syncro's JSON answer unchanged. Needs: Customer, Phone ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -959,7 +959,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a phone number from a customer. Returns deleted: true with the ID that was deleted. Needs: Customer, Phone ID.",
+		"default": "Remove a phone number from a customer. Returns deleted: true with the ID that was deleted. Needs: Customer, Phone ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -978,7 +978,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the cards and bank accounts stored for a customer at the payment gateway (tokens and last four digits only). Returns a list of payment profiles. Needs: Customer.",
+		"default": "List the cards and bank accounts stored for a customer at the payment gateway (tokens and last four digits only). Returns a list of payment profiles. Needs: Customer. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -997,7 +997,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one stored payment profile of a customer. Returns the payment profile. Needs: Customer, Payment Profile ID.",
+		"default": "Get one stored payment profile of a customer. Returns the payment profile. Needs: Customer, Payment Profile ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1016,7 +1016,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Store a payment profile created at the payment gateway (its tokens) on a customer; needs integrated payment processing. Returns the payment profile. Needs: Customer, Gateway Payment Profile Token.",
+		"default": "Store a payment profile created at the payment gateway (its tokens) on a customer; needs integrated payment processing. Returns the payment profile. Needs: Customer, Gateway Payment Profile Token. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1035,7 +1035,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change the expiration or last four digits of a stored payment profile. Returns the updated payment profile. Needs: Customer, Payment Profile ID.",
+		"default": "Change the expiration or last four digits of a stored payment profile. Returns the updated payment profile. Needs: Customer, Payment Profile ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1054,7 +1054,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a stored payment profile from a customer. Returns deleted: true with the ID that was deleted. Needs: Customer, Payment Profile ID.",
+		"default": "Remove a stored payment profile from a customer. Returns deleted: true with the ID that was deleted. Needs: Customer, Payment Profile ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1073,7 +1073,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List estimates, optionally only approved or declined ones, or only the token user's. Returns a list of estimates.",
+		"default": "List estimates, optionally only approved or declined ones, or only the token user's. Returns a list of estimates. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1092,7 +1092,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one estimate by ID; the estimate number is used when no estimate has that ID. Returns the estimate. Needs: Estimate.",
+		"default": "Get one estimate by ID; the estimate number is used when no estimate has that ID. Returns the estimate. Needs: Estimate. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1111,7 +1111,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create an estimate (quote) for a customer; add its lines with Add Line Item. Returns the created estimate. Needs: Customer, Date.",
+		"default": "Create an estimate (quote) for a customer; add its lines with Add Line Item. Returns the created estimate. Needs: Customer, Date. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1130,7 +1130,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change an estimate: name, status (e.g. mark it approved), date, note and so on. Returns the updated estimate. Needs: Estimate.",
+		"default": "Change an estimate: name, status (e.g. mark it approved), date, note and so on. Returns the updated estimate. Needs: Estimate. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1149,7 +1149,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an estimate. Returns deleted: true with the ID that was deleted. Needs: Estimate.",
+		"default": "Delete an estimate. Returns deleted: true with the ID that was deleted. Needs: Estimate. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1168,7 +1168,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Queue a print job for an estimate on the account's print server. Returns Syncro's confirmation. Needs: Estimate.",
+		"default": "Queue a print job for an estimate on the account's print server. Returns Syncro's confirmation. Needs: Estimate. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1187,7 +1187,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Email an estimate to the customer so they can approve or decline it. Returns Syncro's confirmation. Needs: Estimate.",
+		"default": "Email an estimate to the customer so they can approve or decline it. Returns Syncro's confirmation. Needs: Estimate. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1206,7 +1206,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a product or a manual line to an estimate; returns the new line item. Returns the line item. Needs: Estimate, Name.",
+		"default": "Add a product or a manual line to an estimate; returns the new line item. Returns the line item. Needs: Estimate, Name. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1225,7 +1225,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a line item of an estimate: quantity, price, discount and so on. Returns the updated line item. Needs: Estimate, Line Item ID.",
+		"default": "Change a line item of an estimate: quantity, price, discount and so on. Returns the updated line item. Needs: Estimate, Line Item ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1244,7 +1244,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a line item from an estimate; returns the updated estimate. Returns deleted: true with the ID that was deleted. Needs: Estimate, Line Item ID.",
+		"default": "Remove a line item from an estimate; returns the updated estimate. Returns deleted: true with the ID that was deleted. Needs: Estimate, Line Item ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1263,7 +1263,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create an invoice from an estimate with the same customer and line items; returns the new invoice. Returns the invoice. Needs: Estimate.",
+		"default": "Create an invoice from an estimate with the same customer and line items; returns the new invoice. Returns the invoice. Needs: Estimate. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1282,7 +1282,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List invoices, filtered by paid or unpaid, by ticket, or by change date. Returns a list of invoices.",
+		"default": "List invoices, filtered by paid or unpaid, by ticket, or by change date. Returns a list of invoices. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1301,7 +1301,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one invoice with its line items, customer and payments, by invoice ID or by invoice number. Returns the invoice. Needs: Invoice ID or Number.",
+		"default": "Get one invoice with its line items, customer and payments, by invoice ID or by invoice number. Returns the invoice. Needs: Invoice ID or Number. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1320,7 +1320,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create an invoice for a customer. With a ticket, Syncro moves the ticket's uninvoiced line items (charged time, parts) onto the invoice. Add other lines with Add Line Item. Returns the created invoice. Needs: Customer, Number, Date.",
+		"default": "Create an invoice for a customer. With a ticket, Syncro moves the ticket's uninvoiced line items (charged time, parts) onto the invoice. Add other lines with Add Line Item. Returns the created invoice. Needs: Customer, Number, Date. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1339,7 +1339,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change the header of an invoice: date, due date, PO number, note, contact and so on. Returns the updated invoice. Needs: Invoice.",
+		"default": "Change the header of an invoice: date, due date, PO number, note, contact and so on. Returns the updated invoice. Needs: Invoice. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1358,7 +1358,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an invoice. Syncro answers success even when it refuses, so the node reads the invoice back and fails if it still exists. Returns deleted: true with the ID that was deleted. Needs: Invoice.",
+		"default": "Delete an invoice. Syncro answers success even when it refuses, so the node reads the invoice back and fails if it still exists. Returns deleted: true with the ID that was deleted. Needs: Invoice. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1377,7 +1377,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get the ticket an invoice was created from. Returns the ticket. Needs: Invoice.",
+		"default": "Get the ticket an invoice was created from. Returns the ticket. Needs: Invoice. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1396,7 +1396,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Queue a print job for an invoice on the account's print server. Returns Syncro's confirmation. Needs: Invoice.",
+		"default": "Queue a print job for an invoice on the account's print server. Returns Syncro's confirmation. Needs: Invoice. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1415,7 +1415,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Email an invoice to the customer with the account's invoice email template. Returns Syncro's confirmation. Needs: Invoice.",
+		"default": "Email an invoice to the customer with the account's invoice email template. Returns Syncro's confirmation. Needs: Invoice. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1434,7 +1434,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Publish a draft invoice so the customer can see and pay it. Fails when draft invoices are turned off in Syncro, or for paid invoices. Returns Syncro's confirmation. Needs: Invoice.",
+		"default": "Publish a draft invoice so the customer can see and pay it. Fails when draft invoices are turned off in Syncro, or for paid invoices. Returns Syncro's confirmation. Needs: Invoice. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1453,7 +1453,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Turn a published invoice back into a draft to edit it. Fails when draft invoices are turned off in Syncro, or for paid invoices. Returns Syncro's confirmation. Needs: Invoice.",
+		"default": "Turn a published invoice back into a draft to edit it. Fails when draft invoices are turned off in Syncro, or for paid invoices. Returns Syncro's confirmation. Needs: Invoice. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1472,7 +1472,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a product or a manual charge to an invoice. Give a product, or at least Item and Name. Returns the line item. Needs: Invoice.",
+		"default": "Add a product or a manual charge to an invoice. Give a product, or at least Item and Name. Returns the line item. Needs: Invoice. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1491,7 +1491,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a line item of an unpaid invoice. Returns the updated line item. Needs: Invoice, Line Item ID.",
+		"default": "Change a line item of an unpaid invoice. Returns the updated line item. Needs: Invoice, Line Item ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1510,7 +1510,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a line item from an unpaid invoice. Returns deleted: true with the ID that was deleted. Needs: Invoice, Line Item ID.",
+		"default": "Remove a line item from an unpaid invoice. Returns deleted: true with the ID that was deleted. Needs: Invoice, Line Item ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1529,7 +1529,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List leads and opportunities, filtered by status, owner, mailbox, linked ticket or search text. Returns a list of leads.",
+		"default": "List leads and opportunities, filtered by status, owner, mailbox, linked ticket or search text. Returns a list of leads. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1548,7 +1548,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one lead or opportunity. Returns the lead. Needs: Lead.",
+		"default": "Get one lead or opportunity. Returns the lead. Needs: Lead. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1567,7 +1567,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a lead; set the status to Opportunity with an amount and a likelihood to track a sales opportunity. Returns the created lead.",
+		"default": "Create a lead; set the status to Opportunity with an amount and a likelihood to track a sales opportunity. Returns the created lead. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1586,7 +1586,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a lead: move it through the pipeline (status), reassign it, or disable it. Returns the updated lead. Needs: Lead.",
+		"default": "Change a lead: move it through the pipeline (status), reassign it, or disable it. Returns the updated lead. Needs: Lead. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1605,7 +1605,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List invoice and estimate line items: those of one invoice or estimate, or of every invoice or every estimate. Returns a list of line items.",
+		"default": "List invoice and estimate line items: those of one invoice or estimate, or of every invoice or every estimate. Returns a list of line items. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1624,7 +1624,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the new ticket forms of the account with the fields each one shows or requires. Returns a list of new ticket forms.",
+		"default": "List the new ticket forms of the account with the fields each one shows or requires. Returns a list of new ticket forms. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1643,7 +1643,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one new ticket form: which customer and ticket fields it shows, requires or hides. Returns the new ticket form. Needs: Ticket Form ID.",
+		"default": "Get one new ticket form: which customer and ticket fields it shows, requires or hides. Returns the new ticket form. Needs: Ticket Form ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1662,7 +1662,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a ticket through a form, as the intake page does: the customer is found by email or created, then the ticket (and an appointment when given). Returns the new ticket. Returns the ticket. Needs: Ticket Form ID, Ticket Details.",
+		"default": "Create a ticket through a form, as the intake page does: the customer is found by email or created, then the ticket (and an appointment when given). Returns the new ticket. Returns the ticket. Needs: Ticket Form ID, Ticket Details. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1681,7 +1681,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List special-order parts, optionally only completed ones or those matching a search text. Returns a list of items.",
+		"default": "List special-order parts, optionally only completed ones or those matching a search text. Returns a list of items. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1700,7 +1700,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List payments, newest first, optionally matching a search text (customer, reference number). Returns a list of payments.",
+		"default": "List payments, newest first, optionally matching a search text (customer, reference number). Returns a list of payments. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1719,7 +1719,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one payment with its customer and the invoices it paid. Returns the payment. Needs: Payment ID.",
+		"default": "Get one payment with its customer and the invoices it paid. Returns the payment. Needs: Payment ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1738,7 +1738,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Record a payment. Give an invoice (ID or number) to pay it, or Apply Payments to split the amount over several invoices; otherwise the amount becomes account credit of the customer. Returns the created payment. Needs: Amount (Cents).",
+		"default": "Record a payment. Give an invoice (ID or number) to pay it, or Apply Payments to split the amount over several invoices; otherwise the amount becomes account credit of the customer. Returns the created payment. Needs: Amount (Cents). Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1757,7 +1757,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the payment methods of the account (their names are what Create expects as Payment Method). Returns a list of payment methods.",
+		"default": "List the payment methods of the account (their names are what Create expects as Payment Method). Returns a list of payment methods. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1776,7 +1776,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the policy folders of a customer, each with its parent, its own policy and the policy it inherits. Returns a list of policy folders. Needs: Customer.",
+		"default": "List the policy folders of a customer, each with its parent, its own policy and the policy it inherits. Returns a list of policy folders. Needs: Customer. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1795,7 +1795,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one policy folder. Returns the policy folder. Needs: Policy Folder ID.",
+		"default": "Get one policy folder. Returns the policy folder. Needs: Policy Folder ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1814,7 +1814,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a policy folder under an existing folder of the same customer (the root folder exists already). Returns the created policy folder. Needs: Customer, Name, Parent Folder ID.",
+		"default": "Create a policy folder under an existing folder of the same customer (the root folder exists already). Returns the created policy folder. Needs: Customer, Name, Parent Folder ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1833,7 +1833,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Rename or move a policy folder, or attach or detach the policy set at this folder. Returns Syncro's JSON answer unchanged. Needs: Policy Folder ID.",
+		"default": "Rename or move a policy folder, or attach or detach the policy set at this folder. Returns Syncro's JSON answer unchanged. Needs: Policy Folder ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1852,7 +1852,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete an empty policy folder; Syncro refuses folders that still have subfolders. Returns deleted: true with the ID that was deleted. Needs: Policy Folder ID.",
+		"default": "Delete an empty policy folder; Syncro refuses folders that still have subfolders. Returns deleted: true with the ID that was deleted. Needs: Policy Folder ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1871,7 +1871,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List customer portal logins, optionally of one customer or with one email (there is no get by ID). Returns a list of portal users.",
+		"default": "List customer portal logins, optionally of one customer or with one email (there is no get by ID). Returns a list of portal users. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1890,7 +1890,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Give a customer (or one of its contacts) a customer portal login; send an invitation afterwards to let them set a password. Returns the created portal user. Needs: Customer, Email.",
+		"default": "Give a customer (or one of its contacts) a customer portal login; send an invitation afterwards to let them set a password. Returns the created portal user. Needs: Customer, Email. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1909,7 +1909,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change the email, password, contact or permission group of a portal login. Returns the updated portal user. Needs: Portal User ID.",
+		"default": "Change the email, password, contact or permission group of a portal login. Returns the updated portal user. Needs: Portal User ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1928,7 +1928,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a customer portal login; the output is the deleted login. Returns deleted: true with the ID that was deleted. Needs: Portal User ID.",
+		"default": "Remove a customer portal login; the output is the deleted login. Returns deleted: true with the ID that was deleted. Needs: Portal User ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1947,7 +1947,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Email a portal user an invitation to the customer portal (you get a blind copy). Returns Syncro's confirmation. Needs: Portal User ID.",
+		"default": "Email a portal user an invitation to the customer portal (you get a blind copy). Returns Syncro's confirmation. Needs: Portal User ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1966,7 +1966,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List catalogue products, filtered by name, SKU, UPC code, category, IDs or search text, in any sort order. Returns a list of products.",
+		"default": "List catalogue products, filtered by name, SKU, UPC code, category, IDs or search text, in any sort order. Returns a list of products. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -1985,7 +1985,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one product with its SKUs, stock per location and photos. Returns the product. Needs: Product.",
+		"default": "Get one product with its SKUs, stock per location and photos. Returns the product. Needs: Product. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2004,7 +2004,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Find the product with a barcode (UPC code) as scanned. Returns the product. Needs: Barcode.",
+		"default": "Find the product with a barcode (UPC code) as scanned. Returns the product. Needs: Barcode. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2023,7 +2023,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a product or service (e.g. a labor type) to the catalogue. Returns the created product. Needs: Name, Description.",
+		"default": "Add a product or service (e.g. a labor type) to the catalogue. Returns the created product. Needs: Name, Description. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2042,7 +2042,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a product (Syncro requires its name and description on every update); disable it instead of deleting. Returns the updated product. Needs: Product, Name, Description.",
+		"default": "Change a product (Syncro requires its name and description on every update); disable it instead of deleting. Returns the updated product. Needs: Product, Name, Description. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2061,7 +2061,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the product categories of the account. Returns a list of categories.",
+		"default": "List the product categories of the account. Returns a list of categories. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2080,7 +2080,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add photos to a product: Syncro downloads each one from its public URL in the background. Returns Syncro's confirmation. Needs: Product, Files.",
+		"default": "Add photos to a product: Syncro downloads each one from its public URL in the background. Returns Syncro's confirmation. Needs: Product, Files. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2099,7 +2099,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a photo from a product (photo IDs are in the product's photos). Returns deleted: true with the ID that was deleted. Needs: Product, Photo ID.",
+		"default": "Remove a photo from a product (photo IDs are in the product's photos). Returns deleted: true with the ID that was deleted. Needs: Product, Photo ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2118,7 +2118,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Set the quantity in stock of a product at one location (location quantity IDs are in the product's location_quantities). Returns the updated product. Needs: Product, Location Quantity ID, Quantity.",
+		"default": "Set the quantity in stock of a product at one location (location quantity IDs are in the product's location_quantities). Returns the updated product. Needs: Product, Location Quantity ID, Quantity. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2137,7 +2137,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the serial numbers of a serialized product, optionally only those in one status (e.g. in stock). Returns a list of product serials. Needs: Product.",
+		"default": "List the serial numbers of a serialized product, optionally only those in one status (e.g. in stock). Returns a list of product serials. Needs: Product. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2156,7 +2156,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a serial number (one unit in stock) to a product. Returns the product serial. Needs: Product, Serial Number.",
+		"default": "Add a serial number (one unit in stock) to a product. Returns the product serial. Needs: Product, Serial Number. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2175,7 +2175,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a serial number of a product: the number, condition, prices or notes. Returns the updated product serial. Needs: Product, Serial ID.",
+		"default": "Change a serial number of a product: the number, condition, prices or notes. Returns the updated product serial. Needs: Product, Serial ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2194,7 +2194,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Record which serial numbers of a product were sold on an invoice, estimate or ticket line item. Returns Syncro's confirmation. Needs: Product, Line Item Type, Line Item ID, Serial IDs.",
+		"default": "Record which serial numbers of a product were sold on an invoice, estimate or ticket line item. Returns Syncro's confirmation. Needs: Product, Line Item Type, Line Item ID, Serial IDs. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2213,7 +2213,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the vendor SKUs of a product. Returns a list of product skus. Needs: Product.",
+		"default": "List the vendor SKUs of a product. Returns a list of product skus. Needs: Product. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2232,7 +2232,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Record the SKU (part number) a vendor uses for a product. Returns the product sku. Needs: Product, Vendor, SKU.",
+		"default": "Record the SKU (part number) a vendor uses for a product. Returns the product sku. Needs: Product, Vendor, SKU. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2251,7 +2251,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a vendor SKU of a product. Returns the updated product sku. Needs: Product, SKU ID.",
+		"default": "Change a vendor SKU of a product. Returns the updated product sku. Needs: Product, SKU ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2270,7 +2270,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a vendor SKU from a product. Returns deleted: true with the ID that was deleted. Needs: Product, SKU ID.",
+		"default": "Remove a vendor SKU from a product. Returns deleted: true with the ID that was deleted. Needs: Product, SKU ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2289,7 +2289,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List purchase orders with their vendor and totals. Returns a list of purchase orders.",
+		"default": "List purchase orders with their vendor and totals. Returns a list of purchase orders. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2308,7 +2308,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one purchase order with its vendor and line items. Returns the purchase order. Needs: Purchase Order ID.",
+		"default": "Get one purchase order with its vendor and line items. Returns the purchase order. Needs: Purchase Order ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2327,7 +2327,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a purchase order to a vendor; add products with Add Line Item. Returns the created purchase order. Needs: Vendor.",
+		"default": "Create a purchase order to a vendor; add products with Add Line Item. Returns the created purchase order. Needs: Vendor. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2346,7 +2346,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change the status, notes, shipping cost, tracking or vendor of a purchase order (nothing else can be changed). Syncro refuses Finished while a line is not received. Returns the updated purchase order. Needs: Purchase Order ID.",
+		"default": "Change the status, notes, shipping cost, tracking or vendor of a purchase order (nothing else can be changed). Syncro refuses Finished while a line is not received. Returns the updated purchase order. Needs: Purchase Order ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2365,7 +2365,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Upload a file of the input item (a quote, invoice or packing slip: jpg, png, gif, pdf, csv, xls or xlsx, at most 10 MB; at most 10 files per purchase order). Returns the attachment. Needs: Purchase Order ID, Input Binary Field.",
+		"default": "Upload a file of the input item (a quote, invoice or packing slip: jpg, png, gif, pdf, csv, xls or xlsx, at most 10 MB; at most 10 files per purchase order). Returns the attachment. Needs: Purchase Order ID, Input Binary Field. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2384,7 +2384,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Order a product on a purchase order; the product must have Maintain Stock on. Returns the new line. Returns the PO line item. Needs: Purchase Order ID, Product, Quantity.",
+		"default": "Order a product on a purchase order; the product must have Maintain Stock on. Returns the new line. Returns the PO line item. Needs: Purchase Order ID, Product, Quantity. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2403,7 +2403,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Mark a line of a purchase order as received, which adds its quantity to stock. Returns Syncro's confirmation. Needs: Purchase Order ID, Line Item ID.",
+		"default": "Mark a line of a purchase order as received, which adds its quantity to stock. Returns Syncro's confirmation. Needs: Purchase Order ID, Line Item ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2422,7 +2422,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List RMM alerts: active ones (the default), resolved ones, or all. Returns a list of RMM alerts.",
+		"default": "List RMM alerts: active ones (the default), resolved ones, or all. Returns a list of RMM alerts. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2441,7 +2441,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one RMM alert. Returns the RMM alert. Needs: RMM Alert ID.",
+		"default": "Get one RMM alert. Returns the RMM alert. Needs: RMM Alert ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2460,7 +2460,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Raise an RMM alert for a customer (and optionally one of its assets), e.g. from an external monitoring tool. Returns the created alert. Needs: Customer, Description.",
+		"default": "Raise an RMM alert for a customer (and optionally one of its assets), e.g. from an external monitoring tool. Returns the created alert. Needs: Customer, Description. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2479,7 +2479,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Silence an RMM alert for a period without resolving it. Returns Syncro's confirmation. Needs: RMM Alert ID, Mute For.",
+		"default": "Silence an RMM alert for a period without resolving it. Returns Syncro's confirmation. Needs: RMM Alert ID, Mute For. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2498,7 +2498,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Clear (resolve) an RMM alert; it stays readable with resolved true. Returns Syncro's confirmation. Needs: RMM Alert ID.",
+		"default": "Clear (resolve) an RMM alert; it stays readable with resolved true. Returns Syncro's confirmation. Needs: RMM Alert ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2517,7 +2517,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List recurring invoice schedules with their lines, optionally of one customer. Returns a list of schedules.",
+		"default": "List recurring invoice schedules with their lines, optionally of one customer. Returns a list of schedules. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2536,7 +2536,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one recurring invoice schedule with its lines. Returns the schedule. Needs: Recurring Invoice ID.",
+		"default": "Get one recurring invoice schedule with its lines. Returns the schedule. Needs: Recurring Invoice ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2555,7 +2555,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a recurring invoice schedule for a customer; add what it bills with Add Line Item. Returns the created schedule. Needs: Customer, Name, Frequency, Next Run.",
+		"default": "Create a recurring invoice schedule for a customer; add what it bills with Add Line Item. Returns the created schedule. Needs: Customer, Name, Frequency, Next Run. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2574,7 +2574,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a recurring invoice schedule: frequency, next run, pause it and so on. Returns the updated schedule. Needs: Recurring Invoice ID.",
+		"default": "Change a recurring invoice schedule: frequency, next run, pause it and so on. Returns the updated schedule. Needs: Recurring Invoice ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2593,7 +2593,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a recurring invoice schedule (invoices it already generated stay). Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID.",
+		"default": "Delete a recurring invoice schedule (invoices it already generated stay). Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2612,7 +2612,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a line to a recurring invoice schedule, with prices in cents. Returns the schedule line item. Needs: Recurring Invoice ID, Name.",
+		"default": "Add a line to a recurring invoice schedule, with prices in cents. Returns the schedule line item. Needs: Recurring Invoice ID, Name. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2631,7 +2631,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a line with the newer endpoint: prices in dollars or cents, and every line type (policy folder, third-party vendor such as Microsoft 365, Syncro Backup…). Give a name or a product. Returns the schedule line item. Needs: Recurring Invoice ID.",
+		"default": "Add a line with the newer endpoint: prices in dollars or cents, and every line type (policy folder, third-party vendor such as Microsoft 365, Syncro Backup…). Give a name or a product. Returns the schedule line item. Needs: Recurring Invoice ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2650,7 +2650,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a line of a recurring invoice schedule: quantity, price, line type and so on. Returns the updated schedule line item. Needs: Recurring Invoice ID, Line Item ID.",
+		"default": "Change a line of a recurring invoice schedule: quantity, price, line type and so on. Returns the updated schedule line item. Needs: Recurring Invoice ID, Line Item ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2669,7 +2669,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a line from a recurring invoice schedule. Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID, Line Item ID.",
+		"default": "Remove a line from a recurring invoice schedule. Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID, Line Item ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2688,7 +2688,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a line from a recurring invoice schedule with the newer endpoint. Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID, Line Item ID.",
+		"default": "Remove a line from a recurring invoice schedule with the newer endpoint. Returns deleted: true with the ID that was deleted. Needs: Recurring Invoice ID, Line Item ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2707,7 +2707,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Run one RMM script on one asset now, or once at a set time. This executes code on a customer machine. The script ID comes from the script page in Syncro; the output only confirms scheduling, results stay in Syncro. Returns Syncro's JSON answer unchanged. Needs: Asset, Script ID, Run Type.",
+		"default": "Run one RMM script on one asset now, or once at a set time. This executes code on a customer machine. The script ID comes from the script page in Syncro; the output only confirms scheduling, results stay in Syncro. Returns Syncro's JSON answer unchanged. Needs: Asset, Script ID, Run Type. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2726,7 +2726,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List time logged on tickets, filtered by creation date, ticket, technician, customer, timer status or billing status. Returns a list of ticket timers.",
+		"default": "List time logged on tickets, filtered by creation date, ticket, technician, customer, timer status or billing status. Returns a list of ticket timers. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2745,7 +2745,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Mark logged time as billable or non-billable. Returns the updated ticket timer. Needs: Ticket Timer ID, Billable.",
+		"default": "Mark logged time as billable or non-billable. Returns the updated ticket timer. Needs: Ticket Timer ID, Billable. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2764,7 +2764,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Start a live timer on a ticket for the token user; pause or stop it later with its ID. Returns the created ticket timer. Needs: Ticket.",
+		"default": "Start a live timer on a ticket for the token user; pause or stop it later with its ID. Returns the created ticket timer. Needs: Ticket. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2783,7 +2783,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Start a paused timer again. Fails when the timer is not paused. Returns Syncro's confirmation. Needs: Ticket Timer ID.",
+		"default": "Start a paused timer again. Fails when the timer is not paused. Returns Syncro's confirmation. Needs: Ticket Timer ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2802,7 +2802,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Pause a running timer; the time so far is kept. Fails when the timer is not running. Returns Syncro's confirmation. Needs: Ticket Timer ID.",
+		"default": "Pause a running timer; the time so far is kept. Fails when the timer is not running. Returns Syncro's confirmation. Needs: Ticket Timer ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2821,7 +2821,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Stop a running or paused timer and record the time on the ticket; depending on the account settings Syncro may charge it right away. Returns Syncro's confirmation. Needs: Ticket Timer ID.",
+		"default": "Stop a running or paused timer and record the time on the ticket; depending on the account settings Syncro may charge it right away. Returns Syncro's confirmation. Needs: Ticket Timer ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2840,7 +2840,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List clock-in/clock-out records, optionally of one employee (all employees needs \"Timelogs - Manage\", else only the token user's). Returns a list of timelogs.",
+		"default": "List clock-in/clock-out records, optionally of one employee (all employees needs \"Timelogs - Manage\", else only the token user's). Returns a list of timelogs. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2859,7 +2859,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get the latest clock-in/clock-out record of an employee (the token user by default); Out At is empty while clocked in. Returns the timelog.",
+		"default": "Get the latest clock-in/clock-out record of an employee (the token user by default); Out At is empty while clocked in. Returns the timelog. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2878,7 +2878,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Clock the token user in or out: while clocked in, the fields complete the open timelog (clock out); otherwise a new timelog starts (clock in). Returns the updated timelog.",
+		"default": "Clock the token user in or out: while clocked in, the fields complete the open timelog (clock out); otherwise a new timelog starts (clock in). Returns the updated timelog. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2897,7 +2897,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "The user who owns the API token: name, email, admin flag, permissions and allowed locations. Returns Syncro's JSON answer unchanged.",
+		"default": "The user who owns the API token: name, email, admin flag, permissions and allowed locations. Returns Syncro's JSON answer unchanged. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2916,7 +2916,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the technicians of the account as ID and name. Returns a list of users.",
+		"default": "List the technicians of the account as ID and name. Returns a list of users. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2935,7 +2935,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one technician: name, email, group, admin flag and calendar color. Returns the user. Needs: User.",
+		"default": "Get one technician: name, email, group, admin flag and calendar color. Returns the user. Needs: User. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2954,7 +2954,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Exchange a multi-factor one-time code for a session token (used by the Syncro mobile app). Returns Syncro's JSON answer unchanged. Needs: Code.",
+		"default": "Exchange a multi-factor one-time code for a session token (used by the Syncro mobile app). Returns Syncro's JSON answer unchanged. Needs: Code. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2973,7 +2973,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Register a technician mobile device for push notifications (not a customer device: those are assets). Returns Syncro's JSON answer unchanged. Needs: Device UUID.",
+		"default": "Register a technician mobile device for push notifications (not a customer device: those are assets). Returns Syncro's JSON answer unchanged. Needs: Device UUID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -2992,7 +2992,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get a registered technician mobile device by its UUID. Returns Syncro's JSON answer unchanged. Needs: Device UUID.",
+		"default": "Get a registered technician mobile device by its UUID. Returns Syncro's JSON answer unchanged. Needs: Device UUID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3011,7 +3011,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Replace the push token of a registered technician mobile device. Returns Syncro's JSON answer unchanged. Needs: Device UUID, Push Token.",
+		"default": "Replace the push token of a registered technician mobile device. Returns Syncro's JSON answer unchanged. Needs: Device UUID, Push Token. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3030,7 +3030,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the vendors (suppliers) of the account. Returns a list of vendors.",
+		"default": "List the vendors (suppliers) of the account. Returns a list of vendors. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3049,7 +3049,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one vendor. Returns the vendor. Needs: Vendor.",
+		"default": "Get one vendor. Returns the vendor. Needs: Vendor. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3068,7 +3068,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a vendor (supplier). Returns the created vendor. Needs: Name.",
+		"default": "Add a vendor (supplier). Returns the created vendor. Needs: Name. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3087,7 +3087,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change the details of a vendor. Returns the updated vendor. Needs: Vendor.",
+		"default": "Change the details of a vendor. Returns the updated vendor. Needs: Vendor. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3106,7 +3106,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the documentation (wiki) pages. Returns a list of wiki pages.",
+		"default": "List the documentation (wiki) pages. Returns a list of wiki pages. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3125,7 +3125,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one documentation page with its body. Returns the wiki page. Needs: Wiki Page ID.",
+		"default": "Get one documentation page with its body. Returns the wiki page. Needs: Wiki Page ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3144,7 +3144,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Write a documentation page; Syncro needs a name and a body. Returns the created wiki page. Needs: Name, Body.",
+		"default": "Write a documentation page; Syncro needs a name and a body. Returns the created wiki page. Needs: Name, Body. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3163,7 +3163,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change the name, body or links of a documentation page. Returns the updated wiki page. Needs: Wiki Page ID.",
+		"default": "Change the name, body or links of a documentation page. Returns the updated wiki page. Needs: Wiki Page ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3182,7 +3182,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a documentation page. Returns deleted: true with the ID that was deleted. Needs: Wiki Page ID.",
+		"default": "Delete a documentation page. Returns deleted: true with the ID that was deleted. Needs: Wiki Page ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3201,7 +3201,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List tickets, newest first, filtered by customer, status, saved search, text or change date. Returns a list of tickets.",
+		"default": "List tickets, newest first, filtered by customer, status, saved search, text or change date. Returns a list of tickets. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3220,7 +3220,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one ticket with its comments, line items, timers and appointments. Returns the ticket. Needs: Ticket.",
+		"default": "Get one ticket with its comments, line items, timers and appointments. Returns the ticket. Needs: Ticket. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3239,7 +3239,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Create a ticket for a customer; the initial description becomes its first comment. Returns the created ticket. Needs: Customer, Subject, Issue Type.",
+		"default": "Create a ticket for a customer; the initial description becomes its first comment. Returns the created ticket. Needs: Customer, Subject, Issue Type. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3258,7 +3258,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a ticket: status, assignee, subject, custom fields and so on. Returns the updated ticket. Needs: Ticket.",
+		"default": "Change a ticket: status, assignee, subject, custom fields and so on. Returns the updated ticket. Needs: Ticket. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3277,7 +3277,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket.",
+		"default": "Delete a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3296,7 +3296,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Ticket statuses, types, saved searches, technicians and worksheet templates of the account. Returns Syncro's JSON answer unchanged.",
+		"default": "Ticket statuses, types, saved searches, technicians and worksheet templates of the account. Returns Syncro's JSON answer unchanged. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3315,7 +3315,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Queue a print job for a ticket. Returns Syncro's confirmation. Needs: Ticket.",
+		"default": "Queue a print job for a ticket. Returns Syncro's confirmation. Needs: Ticket. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3334,7 +3334,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the comments of a ticket, optionally only those created or updated in a time range. Returns a list of comments. Needs: Ticket.",
+		"default": "List the comments of a ticket, optionally only those created or updated in a time range. Returns a list of comments. Needs: Ticket. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3353,7 +3353,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a comment: emailed to the customer (Hidden off, Do Not Email off), a public note (Do Not Email on) or a private note (Hidden on). Returns the comment. Needs: Ticket, Subject, Body.",
+		"default": "Add a comment: emailed to the customer (Hidden off, Do Not Email off), a public note (Do Not Email on) or a private note (Hidden on). Returns the comment. Needs: Ticket, Subject, Body. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3372,7 +3372,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Log time worked on a ticket (a ticket timer entry); charge it later to bill it. Returns the ticket timer. Needs: Ticket, Start At.",
+		"default": "Log time worked on a ticket (a ticket timer entry); charge it later to bill it. Returns the ticket timer. Needs: Ticket, Start At. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3391,7 +3391,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a logged time entry of a ticket. Returns the updated ticket timer. Needs: Ticket, Time Entry ID.",
+		"default": "Change a logged time entry of a ticket. Returns the updated ticket timer. Needs: Ticket, Time Entry ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3410,7 +3410,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a logged time entry of a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Time Entry ID.",
+		"default": "Delete a logged time entry of a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Time Entry ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3429,7 +3429,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Turn a logged time entry into a billable line item on the ticket. Returns the ticket timer. Needs: Ticket, Time Entry ID.",
+		"default": "Turn a logged time entry into a billable line item on the ticket. Returns the ticket timer. Needs: Ticket, Time Entry ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3448,7 +3448,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Add a product or service charge to a ticket (invoiced later). Returns the ticket line item. Needs: Ticket, Name, Description.",
+		"default": "Add a product or service charge to a ticket (invoiced later). Returns the ticket line item. Needs: Ticket, Name, Description. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3467,7 +3467,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Change a line item of a ticket. Returns the updated ticket line item. Needs: Ticket, Line Item ID.",
+		"default": "Change a line item of a ticket. Returns the updated ticket line item. Needs: Ticket, Line Item ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3486,7 +3486,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a line item of a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Line Item ID.",
+		"default": "Delete a line item of a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Line Item ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3505,7 +3505,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Attach files to a ticket: Syncro downloads each one from its public URL. Returns Syncro's confirmation. Needs: Ticket, Files.",
+		"default": "Attach files to a ticket: Syncro downloads each one from its public URL. Returns Syncro's confirmation. Needs: Ticket, Files. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3524,7 +3524,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Delete a file attached to a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Attachment ID.",
+		"default": "Delete a file attached to a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Attachment ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3543,7 +3543,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "List the worksheets (checklists) attached to a ticket with their fields and answers. Returns a list of worksheet results. Needs: Ticket.",
+		"default": "List the worksheets (checklists) attached to a ticket with their fields and answers. Returns a list of worksheet results. Needs: Ticket. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3562,7 +3562,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Get one worksheet (checklist) of a ticket with its fields and answers. Returns the worksheet result. Needs: Ticket, Worksheet ID.",
+		"default": "Get one worksheet (checklist) of a ticket with its fields and answers. Returns the worksheet result. Needs: Ticket, Worksheet ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3581,7 +3581,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Attach a worksheet (checklist) to a ticket from one of the account's worksheet templates. Returns the worksheet result. Needs: Ticket, Worksheet Template.",
+		"default": "Attach a worksheet (checklist) to a ticket from one of the account's worksheet templates. Returns the worksheet result. Needs: Ticket, Worksheet Template. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3600,7 +3600,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Answer the fields of a worksheet, mark it complete, or change its title, visibility or assignee. Returns the updated worksheet result. Needs: Ticket, Worksheet ID.",
+		"default": "Answer the fields of a worksheet, mark it complete, or change its title, visibility or assignee. Returns the updated worksheet result. Needs: Ticket, Worksheet ID. Other Syncro parameters: Extra Body Fields.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -3619,7 +3619,7 @@ export const properties: INodeProperties[] = [
 		"displayName": "Description",
 		"name": "toolDescription",
 		"type": "string",
-		"default": "Remove a worksheet from a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Worksheet ID.",
+		"default": "Remove a worksheet from a ticket. Returns deleted: true with the ID that was deleted. Needs: Ticket, Worksheet ID. Other Syncro parameters: Extra Query Parameters.",
 		"displayOptions": {
 			"show": {
 				"@tool": [
@@ -5482,6 +5482,71 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Filters",
+		"name": "filters",
+		"type": "collection",
+		"placeholder": "Add Filter",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"account"
+				],
+				"operation": [
+					"search"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
 		"displayName": "Phone Number",
 		"name": "did",
 		"description": "Number of the caller (DID)",
@@ -5511,17 +5576,73 @@ export const properties: INodeProperties[] = [
 					"account"
 				],
 				"operation": [
+					"getSettings",
+					"getTabs",
+					"getPrinting",
 					"callerId"
 				]
 			}
 		},
 		"options": [
 			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
 				"displayName": "Outbound",
 				"name": "outbound",
 				"description": "Whether the call is outbound",
 				"type": "boolean",
-				"default": false
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"callerId"
+						]
+					}
+				}
 			}
 		]
 	},
@@ -5609,177 +5730,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"appointment"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "All Day",
-				"name": "all_day",
-				"description": "Whether the appointment lasts the whole day",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Appointment Duration",
-				"name": "appointment_duration",
-				"description": "Length of the appointment, used when no end time is given",
-				"placeholder": "e.g. 1:30",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Appointment Type Name or ID",
-				"name": "appointment_type_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getAppointmentTypes"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Attendee Names or IDs",
-				"name": "user_ids",
-				"description": "Technicians attending",
-				"type": "multiOptions",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": []
-			},
-			{
-				"displayName": "Customer",
-				"name": "customer_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchCustomers",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/customers/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/customers/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Do Not Email",
-				"name": "do_not_email",
-				"description": "Whether to send no email at all about the appointment",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Email Customer",
-				"name": "email_customer",
-				"description": "Whether to email the appointment to the customer",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "End At",
-				"name": "end_at",
-				"description": "When the appointment ends; Syncro needs an end time or a duration",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Location",
-				"name": "location",
-				"placeholder": "e.g. In Shop",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Owner Name or ID",
-				"name": "user_id",
-				"description": "Technician who owns the appointment",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Ticket",
-				"name": "ticket_id",
-				"description": "Ticket the appointment is for (needed to bill it)",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchTickets",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/tickets/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/tickets/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			}
-		]
-	},
-	{
 		"displayName": "Appointment Type Name or ID",
 		"name": "appointmentTypeId",
 		"required": true,
@@ -5849,6 +5799,71 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Options",
+		"name": "options",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"asset"
+				],
+				"operation": [
+					"getPatches"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
 	},
 	{
 		"displayName": "Asset IDs",
@@ -5971,11 +5986,59 @@ export const properties: INodeProperties[] = [
 					"asset"
 				],
 				"operation": [
-					"getInstalledApplications"
+					"getChatInformation",
+					"getInstalledApplications",
+					"getManyByContact"
 				]
 			}
 		},
 		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
 			{
 				"displayName": "Per Page",
 				"name": "per_page",
@@ -5986,6 +6049,13 @@ export const properties: INodeProperties[] = [
 					"numberPrecision": 0,
 					"minValue": 1,
 					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getInstalledApplications"
+						]
+					}
 				}
 			}
 		]
@@ -6030,41 +6100,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"cannedResponse"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Category Name or ID",
-				"name": "canned_response_category_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getCannedResponseCategories"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Subject",
-				"name": "subject",
-				"description": "Comment subject set with the reply",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Canned Response ID",
 		"name": "cannedResponseId",
 		"required": true,
@@ -6084,6 +6119,72 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Options",
+		"name": "options",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"cannedResponse"
+				],
+				"operation": [
+					"delete",
+					"getSettings"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
 	},
 	{
 		"displayName": "Customer",
@@ -6277,42 +6378,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"appointmentType"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Email Instructions",
-				"name": "email_instructions",
-				"description": "Instructions added to the appointment emails",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Fixed Location",
-				"name": "location_hard_code",
-				"description": "Location used for every appointment of this type",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Customer",
 		"name": "customer_id",
 		"type": "resourceLocator",
@@ -6376,72 +6441,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"asset"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Asset Type Name",
-				"name": "asset_type_name",
-				"description": "Asset type by name instead of ID; it must already exist in Syncro",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Custom Fields",
-				"name": "properties",
-				"placeholder": "Add Custom Field",
-				"type": "fixedCollection",
-				"typeOptions": {
-					"multipleValues": true
-				},
-				"default": {},
-				"options": [
-					{
-						"name": "field",
-						"displayName": "Custom Field",
-						"values": [
-							{
-								"displayName": "Field Name or ID",
-								"name": "name",
-								"type": "options",
-								"typeOptions": {
-									"loadOptionsMethod": "getAssetFieldNames"
-								},
-								"default": "",
-								"description": "Custom field as defined in Syncro"
-							},
-							{
-								"displayName": "Value",
-								"name": "value",
-								"type": "string",
-								"default": ""
-							}
-						]
-					}
-				]
-			},
-			{
-				"displayName": "Serial Number",
-				"name": "asset_serial",
-				"type": "string",
-				"default": ""
-			}
-		]
 	},
 	{
 		"displayName": "Name",
@@ -6546,122 +6545,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"contact"
-				],
-				"operation": [
-					"create",
-					"findOrCreate"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Address",
-				"name": "address1",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Address Line 2",
-				"name": "address2",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "City",
-				"name": "city",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Custom Fields",
-				"name": "properties",
-				"description": "Contact custom fields by name",
-				"placeholder": "Add Custom Field",
-				"type": "fixedCollection",
-				"typeOptions": {
-					"multipleValues": true
-				},
-				"default": {},
-				"options": [
-					{
-						"name": "field",
-						"displayName": "Custom Field",
-						"values": [
-							{
-								"displayName": "Field Name",
-								"name": "name",
-								"type": "string",
-								"default": ""
-							},
-							{
-								"displayName": "Value",
-								"name": "value",
-								"type": "string",
-								"default": ""
-							}
-						]
-					}
-				]
-			},
-			{
-				"displayName": "Email",
-				"name": "email",
-				"placeholder": "name@email.com",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Mobile",
-				"name": "mobile",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Notes",
-				"name": "notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Phone",
-				"name": "phone",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "State",
-				"name": "state",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "ZIP",
-				"name": "zip",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Contract",
 		"name": "contractId",
 		"required": true,
@@ -6708,104 +6591,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"contract"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Apply To All",
-				"name": "apply_to_all",
-				"description": "Whether the contract covers all of the customer's assets",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Contract Amount",
-				"name": "contract_amount",
-				"description": "Contract value as text",
-				"placeholder": "e.g. 30k",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "End Date",
-				"name": "end_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Likelihood",
-				"name": "likelihood",
-				"description": "Chance of signing, in percent",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0,
-					"maxValue": 100
-				}
-			},
-			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Primary Contact",
-				"name": "primary_contact",
-				"description": "Name of the main contact for the contract",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "SLA ID",
-				"name": "sla_id",
-				"description": "Service level agreement applied to the tickets of the contract",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Start Date",
-				"name": "start_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Status",
-				"name": "status",
-				"description": "Contract status as shown in Syncro",
-				"placeholder": "e.g. Active",
-				"type": "string",
-				"default": ""
-			}
-		]
 	},
 	{
 		"displayName": "Customer",
@@ -6900,6 +6685,484 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Additional Fields",
+		"name": "additionalFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"contact",
+					"customer"
+				],
+				"operation": [
+					"findOrCreate"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Address",
+				"name": "address1",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address Line 2",
+				"name": "address2",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address",
+				"name": "address",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address Line 2",
+				"name": "address_2",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "City",
+				"name": "city",
+				"type": "string",
+				"default": ""
+			},
+			{
+				"displayName": "Custom Fields",
+				"name": "properties",
+				"description": "Contact custom fields by name. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"placeholder": "Add Custom Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "field",
+						"displayName": "Custom Field",
+						"values": [
+							{
+								"displayName": "Field Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							}
+						]
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Consent (JSON)",
+				"name": "consent",
+				"description": "Consent record as Syncro stores it, e.g. {\"sms\": true}",
+				"type": "json",
+				"default": "{}",
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Custom Fields",
+				"name": "properties",
+				"placeholder": "Add Custom Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "field",
+						"displayName": "Custom Field",
+						"values": [
+							{
+								"displayName": "Field Name or ID",
+								"name": "name",
+								"type": "options",
+								"typeOptions": {
+									"loadOptionsMethod": "getCustomerFieldNames"
+								},
+								"default": "",
+								"description": "Custom field as defined in Syncro"
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							}
+						]
+					}
+				],
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "First Name",
+				"name": "firstname",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Get Billing",
+				"name": "get_billing",
+				"description": "Whether the customer receives billing emails",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Get Marketing",
+				"name": "get_marketing",
+				"description": "Whether the customer receives marketing emails",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Get Reports",
+				"name": "get_reports",
+				"description": "Whether the customer receives report emails",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Get SMS",
+				"name": "get_sms",
+				"description": "Whether the customer receives SMS notifications",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Invoice CC Emails",
+				"name": "invoice_cc_emails",
+				"description": "Addresses copied on invoices, comma-separated",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Invoice Term ID",
+				"name": "invoice_term_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Last Name",
+				"name": "lastname",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Mobile",
+				"name": "mobile",
+				"type": "string",
+				"default": ""
+			},
+			{
+				"displayName": "No Email",
+				"name": "no_email",
+				"description": "Whether Syncro must never email this customer",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Notes",
+				"name": "notes",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": ""
+			},
+			{
+				"displayName": "Notification Email",
+				"name": "notification_email",
+				"description": "Additional notification addresses, comma-separated",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Opt Out",
+				"name": "opt_out",
+				"description": "Whether the customer opted out of marketing messages",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Phone",
+				"name": "phone",
+				"type": "string",
+				"default": ""
+			},
+			{
+				"displayName": "Referred By",
+				"name": "referred_by",
+				"description": "Referral source, e.g. Google or Friend",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Referred By Customer",
+				"name": "ref_customer_id",
+				"description": "Customer who referred this one",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchCustomers",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customers/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "State",
+				"name": "state",
+				"type": "string",
+				"default": ""
+			},
+			{
+				"displayName": "Tax Rate ID",
+				"name": "tax_rate_id",
+				"description": "Sales tax rate (Admin > Invoices - Tax Rates); empty uses the default rate",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "ZIP",
+				"name": "zip",
+				"type": "string",
+				"default": ""
+			}
+		]
+	},
+	{
 		"displayName": "Search Text",
 		"name": "query",
 		"description": "Beginning of a customer or business name",
@@ -6962,6 +7225,73 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Filters",
+		"name": "filters",
+		"type": "collection",
+		"placeholder": "Add Filter",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"customer"
+				],
+				"operation": [
+					"autocomplete",
+					"getPhones",
+					"getPaymentProfiles"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
 		"displayName": "Number",
 		"name": "number",
 		"description": "Syncro refuses a phone without a number",
@@ -7001,44 +7331,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"customer"
-				],
-				"operation": [
-					"updatePhone"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Extension",
-				"name": "extension",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Label",
-				"name": "label",
-				"description": "E.g. Office, Mobile, Fax",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Number",
-				"name": "number",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Payment Profile ID",
 		"name": "paymentProfileId",
 		"required": true,
@@ -7059,6 +7351,207 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Options",
+		"name": "options",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"customer"
+				],
+				"operation": [
+					"getLatest",
+					"deletePhone",
+					"getPaymentProfile",
+					"deletePaymentProfile"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
+		"displayName": "Update Fields",
+		"name": "updateFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"customer"
+				],
+				"operation": [
+					"updatePhone",
+					"updatePaymentProfile"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extension",
+				"name": "extension",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updatePhone"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Expiration",
+				"name": "expiration",
+				"placeholder": "e.g. 12/28",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"updatePhone"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Label",
+				"name": "label",
+				"description": "E.g. Office, Mobile, Fax",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updatePhone"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Number",
+				"name": "number",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updatePhone"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Last Four Digits",
+				"name": "last_four",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"updatePhone"
+						]
+					}
+				}
+			}
+		]
 	},
 	{
 		"displayName": "Gateway Payment Profile Token",
@@ -7090,457 +7583,12 @@ export const properties: INodeProperties[] = [
 					"customer"
 				],
 				"operation": [
-					"create",
-					"findOrCreate",
 					"addPhone",
 					"addPaymentProfile"
 				]
 			}
 		},
 		"options": [
-			{
-				"displayName": "Address",
-				"name": "address",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Address Line 2",
-				"name": "address_2",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Business Name",
-				"name": "business_name",
-				"description": "Company name; Syncro shows it instead of the person name when set",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "City",
-				"name": "city",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Consent (JSON)",
-				"name": "consent",
-				"description": "Consent record as Syncro stores it, e.g. {\"sms\": true}",
-				"type": "json",
-				"default": "{}",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Custom Fields",
-				"name": "properties",
-				"placeholder": "Add Custom Field",
-				"type": "fixedCollection",
-				"typeOptions": {
-					"multipleValues": true
-				},
-				"default": {},
-				"options": [
-					{
-						"name": "field",
-						"displayName": "Custom Field",
-						"values": [
-							{
-								"displayName": "Field Name or ID",
-								"name": "name",
-								"type": "options",
-								"typeOptions": {
-									"loadOptionsMethod": "getCustomerFieldNames"
-								},
-								"default": "",
-								"description": "Custom field as defined in Syncro"
-							},
-							{
-								"displayName": "Value",
-								"name": "value",
-								"type": "string",
-								"default": ""
-							}
-						]
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Email",
-				"name": "email",
-				"description": "Primary email; Syncro refuses an email another customer already uses",
-				"placeholder": "name@email.com",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "First Name",
-				"name": "firstname",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Get Billing",
-				"name": "get_billing",
-				"description": "Whether the customer receives billing emails",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Get Marketing",
-				"name": "get_marketing",
-				"description": "Whether the customer receives marketing emails",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Get Reports",
-				"name": "get_reports",
-				"description": "Whether the customer receives report emails",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Get SMS",
-				"name": "get_sms",
-				"description": "Whether the customer receives SMS notifications",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Invoice CC Emails",
-				"name": "invoice_cc_emails",
-				"description": "Addresses copied on invoices, comma-separated",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Invoice Term ID",
-				"name": "invoice_term_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				},
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Last Name",
-				"name": "lastname",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Mobile",
-				"name": "mobile",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "No Email",
-				"name": "no_email",
-				"description": "Whether Syncro must never email this customer",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Notes",
-				"name": "notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Notification Email",
-				"name": "notification_email",
-				"description": "Additional notification addresses, comma-separated",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Opt Out",
-				"name": "opt_out",
-				"description": "Whether the customer opted out of marketing messages",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Phone",
-				"name": "phone",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Referred By",
-				"name": "referred_by",
-				"description": "Referral source, e.g. Google or Friend",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Referred By Customer",
-				"name": "ref_customer_id",
-				"description": "Customer who referred this one",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchCustomers",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/customers/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/customers/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "State",
-				"name": "state",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Tax Rate ID",
-				"name": "tax_rate_id",
-				"description": "Sales tax rate (Admin > Invoices - Tax Rates); empty uses the default rate",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				},
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "ZIP",
-				"name": "zip",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create",
-							"findOrCreate"
-						]
-					}
-				}
-			},
 			{
 				"displayName": "Extension",
 				"name": "extension",
@@ -7553,6 +7601,66 @@ export const properties: INodeProperties[] = [
 						]
 					}
 				}
+			},
+			{
+				"displayName": "Expiration",
+				"name": "expiration",
+				"placeholder": "e.g. 12/28",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"addPhone"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			},
 			{
 				"displayName": "Label",
@@ -7569,29 +7677,15 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
-				"displayName": "Expiration",
-				"name": "expiration",
-				"placeholder": "e.g. 12/28",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addPaymentProfile"
-						]
-					}
-				}
-			},
-			{
 				"displayName": "Gateway Customer Token",
 				"name": "customer_external_id",
 				"description": "The gateway's token of the customer",
 				"type": "string",
 				"default": "",
 				"displayOptions": {
-					"show": {
+					"hide": {
 						"/operation": [
-							"addPaymentProfile"
+							"addPhone"
 						]
 					}
 				}
@@ -7602,44 +7696,12 @@ export const properties: INodeProperties[] = [
 				"type": "string",
 				"default": "",
 				"displayOptions": {
-					"show": {
+					"hide": {
 						"/operation": [
-							"addPaymentProfile"
+							"addPhone"
 						]
 					}
 				}
-			}
-		]
-	},
-	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"customer"
-				],
-				"operation": [
-					"updatePaymentProfile"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Expiration",
-				"name": "expiration",
-				"placeholder": "e.g. 12/28",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Last Four Digits",
-				"name": "last_four",
-				"type": "string",
-				"default": ""
 			}
 		]
 	},
@@ -7696,32 +7758,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Options",
-		"name": "options",
-		"type": "collection",
-		"placeholder": "Add Option",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"estimate"
-				],
-				"operation": [
-					"get"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Number",
-				"name": "number",
-				"description": "Estimate number, used when Syncro finds no estimate with the ID",
-				"type": "string",
-				"default": ""
-			}
-		]
 	},
 	{
 		"displayName": "Customer",
@@ -7789,118 +7825,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"estimate"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Location ID",
-				"name": "location_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Name",
-				"name": "name",
-				"description": "Title of the estimate",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Note",
-				"name": "note",
-				"description": "Note printed on the estimate",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Number",
-				"name": "number",
-				"description": "Estimate number; Syncro assigns the next one when empty",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Status",
-				"name": "status",
-				"description": "Fresh is a new estimate; Approved and Declined record the customer's answer",
-				"type": "options",
-				"options": [
-					{
-						"name": "Fresh",
-						"value": "Fresh"
-					},
-					{
-						"name": "Draft",
-						"value": "Draft"
-					},
-					{
-						"name": "Approved",
-						"value": "Approved"
-					},
-					{
-						"name": "Declined",
-						"value": "Declined"
-					}
-				],
-				"default": "Fresh"
-			},
-			{
-				"displayName": "Ticket",
-				"name": "ticket_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchTickets",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/tickets/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/tickets/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			}
-		]
-	},
-	{
 		"displayName": "Update Fields",
 		"name": "updateFields",
 		"type": "collection",
@@ -7957,6 +7881,52 @@ export const properties: INodeProperties[] = [
 				"name": "date",
 				"type": "dateTime",
 				"default": ""
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			},
 			{
 				"displayName": "Location ID",
@@ -8083,7 +8053,11 @@ export const properties: INodeProperties[] = [
 					"estimate"
 				],
 				"operation": [
-					"addLineItem"
+					"create",
+					"print",
+					"email",
+					"addLineItem",
+					"convertToInvoice"
 				]
 			}
 		},
@@ -8093,7 +8067,14 @@ export const properties: INodeProperties[] = [
 				"name": "cost",
 				"description": "Unit cost to you",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Discount Percent",
@@ -8103,6 +8084,194 @@ export const properties: INodeProperties[] = [
 				"typeOptions": {
 					"minValue": 0,
 					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Location ID",
+				"name": "location_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Name",
+				"name": "name",
+				"description": "Title of the estimate",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Note",
+				"name": "note",
+				"description": "Note printed on the estimate",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Number",
+				"name": "number",
+				"description": "Estimate number; Syncro assigns the next one when empty",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Status",
+				"name": "status",
+				"description": "Fresh is a new estimate; Approved and Declined record the customer's answer",
+				"type": "options",
+				"options": [
+					{
+						"name": "Fresh",
+						"value": "Fresh"
+					},
+					{
+						"name": "Draft",
+						"value": "Draft"
+					},
+					{
+						"name": "Approved",
+						"value": "Approved"
+					},
+					{
+						"name": "Declined",
+						"value": "Declined"
+					}
+				],
+				"default": "Fresh",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Ticket",
+				"name": "ticket_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchTickets",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/tickets/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/tickets/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
 				}
 			},
 			{
@@ -8110,7 +8279,14 @@ export const properties: INodeProperties[] = [
 				"name": "item",
 				"description": "Short item name; filled from the product when a product is given",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Position",
@@ -8121,6 +8297,13 @@ export const properties: INodeProperties[] = [
 				"typeOptions": {
 					"numberPrecision": 0,
 					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
 				}
 			},
 			{
@@ -8128,7 +8311,14 @@ export const properties: INodeProperties[] = [
 				"name": "price",
 				"description": "Unit price quoted to the customer",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Product",
@@ -8164,7 +8354,14 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				]
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Product Category Name or ID",
@@ -8173,19 +8370,40 @@ export const properties: INodeProperties[] = [
 				"typeOptions": {
 					"loadOptionsMethod": "getProductCategoryNames"
 				},
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Quantity",
 				"name": "quantity",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Tax Note",
 				"name": "tax_note",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Tax Rate ID",
@@ -8194,13 +8412,27 @@ export const properties: INodeProperties[] = [
 				"default": 0,
 				"typeOptions": {
 					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
 				}
 			},
 			{
 				"displayName": "Taxable",
 				"name": "taxable",
 				"type": "boolean",
-				"default": false
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Technician Name or ID",
@@ -8210,14 +8442,28 @@ export const properties: INodeProperties[] = [
 				"typeOptions": {
 					"loadOptionsMethod": "getUsers"
 				},
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "UPC Code",
 				"name": "upc_code",
 				"description": "Adds the catalogue product with this UPC code",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			}
 		]
 	},
@@ -8275,134 +8521,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"invoice"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Contact",
-				"name": "contact_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchContacts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/contacts/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/contacts/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Due Date",
-				"name": "due_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Hardware Cost",
-				"name": "hardwarecost",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Location ID",
-				"name": "location_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Note",
-				"name": "note",
-				"description": "Note printed on the invoice",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "PO Number",
-				"name": "po_number",
-				"description": "The customer's purchase order number",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Ticket",
-				"name": "ticket_id",
-				"description": "Ticket the invoice bills; on create Syncro moves the ticket's uninvoiced charges onto the invoice",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchTickets",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/tickets/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/tickets/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			}
-		]
 	},
 	{
 		"displayName": "Invoice",
@@ -8471,6 +8589,10 @@ export const properties: INodeProperties[] = [
 					"invoice"
 				],
 				"operation": [
+					"print",
+					"email",
+					"publish",
+					"convertToDraft",
 					"addLineItem"
 				]
 			}
@@ -8481,21 +8603,88 @@ export const properties: INodeProperties[] = [
 				"name": "cost",
 				"description": "Unit cost to you",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Discount Dollars",
 				"name": "discount_dollars",
 				"description": "Discount as an amount, e.g. 10.00",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			},
 			{
 				"displayName": "Item",
 				"name": "item",
 				"description": "Short item name, e.g. the product name",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Line Discount Percent",
@@ -8506,6 +8695,13 @@ export const properties: INodeProperties[] = [
 					"numberPrecision": 0,
 					"minValue": 0,
 					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
 				}
 			},
 			{
@@ -8513,19 +8709,33 @@ export const properties: INodeProperties[] = [
 				"name": "name",
 				"description": "Line description shown under the item",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Price",
 				"name": "price",
 				"description": "Unit price charged to the customer",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Product",
 				"name": "product_id",
-				"description": "Catalogue product; Syncro fills item, name and prices from it when they are not given",
+				"description": "Catalogue product; Syncro fills item, name and prices from it when they are not given. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "resourceLocator",
 				"default": {
 					"mode": "list",
@@ -8556,19 +8766,41 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				]
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Quantity",
 				"name": "quantity",
+				"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Taxable",
 				"name": "taxable",
 				"type": "boolean",
-				"default": false
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			}
 		]
 	},
@@ -8800,6 +9032,52 @@ export const properties: INodeProperties[] = [
 				"placeholder": "name@email.com",
 				"type": "string",
 				"default": ""
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			},
 			{
 				"displayName": "First Name",
@@ -9266,6 +9544,52 @@ export const properties: INodeProperties[] = [
 				"placeholder": "name@email.com",
 				"type": "string",
 				"default": ""
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			},
 			{
 				"displayName": "First Name",
@@ -9622,6 +9946,52 @@ export const properties: INodeProperties[] = [
 				"placeholder": "{\"email\": \"maria@example.com\", \"firstname\": \"Maria\", \"lastname\": \"Lopez\"}",
 				"type": "json",
 				"default": "{}"
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			}
 		]
 	},
@@ -9714,175 +10084,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"payment"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Address City",
-				"name": "address_city",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Address Street",
-				"name": "address_street",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Address ZIP",
-				"name": "address_zip",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Apply Payments",
-				"name": "apply_payments",
-				"description": "Split the payment over invoices: {\"<invoice ID>\": amount in cents, …}",
-				"placeholder": "{\"1001\": 5000, \"1002\": 7500}",
-				"type": "json",
-				"default": "{}"
-			},
-			{
-				"displayName": "Card Expiry Month",
-				"name": "date_month",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Card Expiry Year",
-				"name": "date_year",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Cardholder First Name",
-				"name": "firstname",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Cardholder Last Name",
-				"name": "lastname",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Credit Card Number",
-				"name": "credit_card_number",
-				"description": "Only with a card processor configured in Syncro",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "CVV",
-				"name": "cvv",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Invoice",
-				"name": "invoice_id",
-				"description": "Invoice the whole amount is applied to",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchInvoices",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/invoices/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/invoices/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Invoice Number",
-				"name": "invoice_number",
-				"description": "Number of the invoice to pay, instead of its ID",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Payment Method Name or ID",
-				"name": "payment_method",
-				"description": "How the customer paid (Cash, Check, Credit Card…)",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getPaymentMethods"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Reference Number",
-				"name": "ref_num",
-				"description": "Check number or transaction reference",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Register ID",
-				"name": "register_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Signature Data",
-				"name": "signature_data",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Signature Date",
-				"name": "signature_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Signature Name",
-				"name": "signature_name",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Return All",
 		"name": "returnAll",
 		"type": "boolean",
@@ -9921,6 +10122,71 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Filters",
+		"name": "filters",
+		"type": "collection",
+		"placeholder": "Add Filter",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"payment"
+				],
+				"operation": [
+					"getPaymentMethods"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
 	},
 	{
 		"displayName": "Customer",
@@ -10031,90 +10297,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"portalUser"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Contact",
-				"name": "contact_id",
-				"description": "Contact the login belongs to",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchContacts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/contacts/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/contacts/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Password",
-				"name": "password",
-				"description": "Portal password; give the same value in Password Confirmation",
-				"type": "string",
-				"typeOptions": {
-					"password": true
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Password Confirmation",
-				"name": "password_confirmation",
-				"type": "string",
-				"typeOptions": {
-					"password": true
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Portal Group ID",
-				"name": "portal_group_id",
-				"description": "Customer portal permission group (Admin > Customers - Portal User Permission Groups)",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			}
-		]
-	},
-	{
 		"displayName": "Portal User ID",
 		"name": "portalUserId",
 		"required": true,
@@ -10135,6 +10317,136 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Options",
+		"name": "options",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"portalUser"
+				],
+				"operation": [
+					"delete"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
+		"displayName": "Additional Fields",
+		"name": "additionalFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"portalUser"
+				],
+				"operation": [
+					"sendInvitation"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
 	},
 	{
 		"displayName": "Product",
@@ -10251,217 +10563,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"product"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Category Names or IDs",
-				"name": "category_ids",
-				"type": "multiOptions",
-				"typeOptions": {
-					"loadOptionsMethod": "getProductCategories"
-				},
-				"default": []
-			},
-			{
-				"displayName": "Condition",
-				"name": "condition",
-				"description": "e.g. New, Refurbished",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Cost Price",
-				"name": "price_cost",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Desired Stock Level",
-				"name": "desired_stock_level",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Disabled",
-				"name": "disabled",
-				"description": "Whether the product is disabled (products cannot be deleted; disable them instead)",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Discount Percent",
-				"name": "discount_percent",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"minValue": 0,
-					"maxValue": 100
-				}
-			},
-			{
-				"displayName": "Maintain Stock",
-				"name": "maintain_stock",
-				"description": "Whether Syncro tracks stock of the product (needed on purchase orders). Send it on every update: Syncro may reset it when omitted",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Notes",
-				"name": "notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Physical Location",
-				"name": "physical_location",
-				"description": "Where the product is stored, e.g. Shelf B2",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Product Category Name or ID",
-				"name": "product_category",
-				"description": "Main category",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getProductCategoryNames"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Quantity",
-				"name": "quantity",
-				"description": "Quantity in stock",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "QuickBooks Item ID",
-				"name": "qb_item_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Reorder At",
-				"name": "reorder_at",
-				"description": "Stock level that triggers a reorder",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Retail Price",
-				"name": "price_retail",
-				"description": "Price charged to customers",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Serialized",
-				"name": "serialized",
-				"description": "Whether each unit has a serial number",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Sort Order",
-				"name": "sort_order",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Tax Rate ID",
-				"name": "tax_rate_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Taxable",
-				"name": "taxable",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "UPC Code",
-				"name": "upc_code",
-				"description": "Barcode of the product",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Vendor IDs",
-				"name": "vendor_ids",
-				"description": "Comma-separated IDs of the vendors selling the product",
-				"placeholder": "e.g. 12, 34, 56",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Vendor SKUs (JSON)",
-				"name": "product_skus_attributes",
-				"description": "Array of {vendor_id, value} pairs: the product's SKU at each vendor",
-				"type": "json",
-				"default": "[]"
-			},
-			{
-				"displayName": "Warranty",
-				"name": "warranty",
-				"description": "Warranty text",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Warranty Template ID",
-				"name": "warranty_template_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Wholesale Price",
-				"name": "price_wholesale",
-				"type": "number",
-				"default": 0
-			}
-		]
-	},
-	{
 		"displayName": "Return All",
 		"name": "returnAll",
 		"type": "boolean",
@@ -10504,6 +10605,116 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Filters",
+		"name": "filters",
+		"type": "collection",
+		"placeholder": "Add Filter",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"product"
+				],
+				"operation": [
+					"getCategories",
+					"getSerials",
+					"getSkus"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Status",
+				"name": "status",
+				"type": "options",
+				"options": [
+					{
+						"name": "Breakage",
+						"value": "breakage"
+					},
+					{
+						"name": "In Stock",
+						"value": "in_stock"
+					},
+					{
+						"name": "In Transfer",
+						"value": "in_transfer"
+					},
+					{
+						"name": "Reserved",
+						"value": "reserved"
+					},
+					{
+						"name": "Returned",
+						"value": "returned"
+					},
+					{
+						"name": "Sold",
+						"value": "sold"
+					},
+					{
+						"name": "Used in Refurb",
+						"value": "used_in_refurb"
+					}
+				],
+				"default": "in_stock",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getSerials"
+						]
+					}
+				}
+			}
+		]
 	},
 	{
 		"displayName": "Files",
@@ -10609,61 +10820,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Filters",
-		"name": "filters",
-		"type": "collection",
-		"placeholder": "Add Filter",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"product"
-				],
-				"operation": [
-					"getSerials"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Status",
-				"name": "status",
-				"type": "options",
-				"options": [
-					{
-						"name": "Breakage",
-						"value": "breakage"
-					},
-					{
-						"name": "In Stock",
-						"value": "in_stock"
-					},
-					{
-						"name": "In Transfer",
-						"value": "in_transfer"
-					},
-					{
-						"name": "Reserved",
-						"value": "reserved"
-					},
-					{
-						"name": "Returned",
-						"value": "returned"
-					},
-					{
-						"name": "Sold",
-						"value": "sold"
-					},
-					{
-						"name": "Used in Refurb",
-						"value": "used_in_refurb"
-					}
-				],
-				"default": "in_stock"
-			}
-		]
-	},
-	{
 		"displayName": "Serial Number",
 		"name": "serial_number",
 		"required": true,
@@ -10679,52 +10835,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"product"
-				],
-				"operation": [
-					"createSerial"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Condition",
-				"name": "condition",
-				"description": "e.g. New, Refurbished",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Cost Price (Cents)",
-				"name": "price_cost_cents",
-				"description": "Cost of this unit, in cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Retail Price (Cents)",
-				"name": "price_retail_cents",
-				"description": "Price of this unit, in cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			}
-		]
 	},
 	{
 		"displayName": "Serial ID",
@@ -10745,67 +10855,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"product"
-				],
-				"operation": [
-					"updateSerial"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Condition",
-				"name": "condition",
-				"description": "e.g. New, Refurbished",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Cost Price (Cents)",
-				"name": "price_cost_cents",
-				"description": "Cost of this unit, in cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Notes",
-				"name": "notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Retail Price (Cents)",
-				"name": "price_retail_cents",
-				"description": "Price of this unit, in cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Serial Number",
-				"name": "serial_number",
-				"type": "string",
-				"default": ""
-			}
-		]
 	},
 	{
 		"displayName": "Line Item Type",
@@ -10950,6 +10999,122 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Additional Fields",
+		"name": "additionalFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"product"
+				],
+				"operation": [
+					"addImages",
+					"createSerial",
+					"attachSerials",
+					"createSku"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Condition",
+				"name": "condition",
+				"description": "e.g. New, Refurbished",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"createSerial"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Cost Price (Cents)",
+				"name": "price_cost_cents",
+				"description": "Cost of this unit, in cents",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"createSerial"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Retail Price (Cents)",
+				"name": "price_retail_cents",
+				"description": "Price of this unit, in cents",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"createSerial"
+						]
+					}
+				}
+			}
+		]
+	},
+	{
 		"displayName": "SKU ID",
 		"name": "skuId",
 		"required": true,
@@ -10971,6 +11136,73 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Options",
+		"name": "options",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"product"
+				],
+				"operation": [
+					"getByBarcode",
+					"deleteImage",
+					"deleteSku"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
 		"displayName": "Update Fields",
 		"name": "updateFields",
 		"type": "collection",
@@ -10982,17 +11214,149 @@ export const properties: INodeProperties[] = [
 					"product"
 				],
 				"operation": [
+					"updateLocationQuantity",
+					"updateSerial",
 					"updateSku"
 				]
 			}
 		},
 		"options": [
 			{
+				"displayName": "Condition",
+				"name": "condition",
+				"description": "e.g. New, Refurbished",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateSerial"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Cost Price (Cents)",
+				"name": "price_cost_cents",
+				"description": "Cost of this unit, in cents",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateSerial"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Notes",
+				"name": "notes",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateSerial"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Retail Price (Cents)",
+				"name": "price_retail_cents",
+				"description": "Price of this unit, in cents",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateSerial"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Serial Number",
+				"name": "serial_number",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateSerial"
+						]
+					}
+				}
+			},
+			{
 				"displayName": "SKU",
 				"name": "value",
 				"description": "The vendor's SKU for the product",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateSku"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Vendor",
@@ -11027,7 +11391,14 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				]
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateSku"
+						]
+					}
+				}
 			}
 		]
 	},
@@ -11103,127 +11474,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"purchaseOrder"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Delivery Tracking",
-				"name": "delivery_tracking",
-				"description": "Tracking number or tracking link",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Discount Percent",
-				"name": "discount_percent",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0,
-					"maxValue": 100
-				}
-			},
-			{
-				"displayName": "Due Date",
-				"name": "due_date",
-				"description": "Payment due date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Expected Date",
-				"name": "expected_date",
-				"description": "Expected delivery date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "General Notes",
-				"name": "general_notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Location ID",
-				"name": "location_id",
-				"description": "Location the goods are delivered to",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Order Date",
-				"name": "order_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Ordered By Name or ID",
-				"name": "user_id",
-				"description": "Employee placing the order",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Other Costs (Cents)",
-				"name": "other_cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				}
-			},
-			{
-				"displayName": "Paid Date",
-				"name": "paid_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Shipping (Cents)",
-				"name": "shipping_cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				}
-			},
-			{
-				"displayName": "Shipping Notes",
-				"name": "shipping_notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Input Binary Field",
 		"name": "binary_property",
 		"description": "Name of the binary property of the input item that holds the file",
@@ -11240,32 +11490,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"purchaseOrder"
-				],
-				"operation": [
-					"addAttachment"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Name",
-				"name": "name",
-				"description": "Name shown in Syncro; the file name when empty",
-				"type": "string",
-				"default": ""
-			}
-		]
 	},
 	{
 		"displayName": "Product",
@@ -11355,6 +11579,87 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Additional Fields",
+		"name": "additionalFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"purchaseOrder"
+				],
+				"operation": [
+					"addAttachment",
+					"addLineItem",
+					"receive"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Name",
+				"name": "name",
+				"description": "Name shown in Syncro; the file name when empty",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addAttachment"
+						]
+					}
+				}
+			}
+		]
 	},
 	{
 		"displayName": "Status",
@@ -11487,20 +11792,29 @@ export const properties: INodeProperties[] = [
 			"show": {
 				"resource": [
 					"appointment",
+					"appointmentType",
 					"asset",
 					"cannedResponse",
+					"contact",
+					"contract",
 					"customer",
 					"estimate",
 					"invoice",
 					"lead",
 					"lineItem",
+					"newTicketForm",
 					"partOrder",
 					"payment",
 					"policyFolder",
 					"portalUser",
 					"product",
+					"purchaseOrder",
+					"rmmAlert",
 					"schedule",
-					"timelog"
+					"timelog",
+					"user",
+					"vendor",
+					"wikiPage"
 				],
 				"operation": [
 					"getAll"
@@ -11528,20 +11842,6 @@ export const properties: INodeProperties[] = [
 				"description": "Only appointments that start before this date",
 				"type": "dateTime",
 				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"appointment"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Mine",
-				"name": "mine",
-				"description": "Whether to return only the appointments of the token user",
-				"type": "boolean",
-				"default": false,
 				"displayOptions": {
 					"show": {
 						"/resource": [
@@ -11610,9 +11910,360 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
+				"displayName": "Business Name",
+				"name": "business_name",
+				"description": "Customers whose business name contains this text",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email",
+				"name": "email",
+				"description": "Customers whose email matches",
+				"placeholder": "name@email.com",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Exclude IDs",
+				"name": "not_id",
+				"description": "Leave out these customer IDs (comma-separated)",
+				"placeholder": "e.g. 12, 34, 56",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Customer",
+				"name": "customer_id",
+				"description": "Only invoices of this customer. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchCustomers",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customers/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Estimate",
+				"name": "estimate_id",
+				"description": "Only the lines of this estimate",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchEstimates",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/estimates/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/estimates/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"lineItem"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Completed",
+				"name": "completed",
+				"description": "Whether to return only completed (received) part orders",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"partOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Customer",
+				"name": "customer_id",
+				"description": "Only the portal users of this customer",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchCustomers",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customers/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"portalUser"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email",
+				"name": "email",
+				"description": "Only the portal user with this email",
+				"placeholder": "name@email.com",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"portalUser"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Category Name or ID",
+				"name": "category_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getProductCategories"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Excluded IDs",
+				"name": "id_not",
+				"description": "Leave out the products with these IDs (comma-separated)",
+				"placeholder": "e.g. 12, 34, 56",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Customer",
+				"name": "customer_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchCustomers",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customers/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Employee Name or ID",
+				"name": "user_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"timelog"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Mine",
+				"name": "mine",
+				"description": "Whether to return only the appointments of the token user",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
 				"displayName": "Saved Asset Search ID",
 				"name": "asset_search_id",
-				"description": "Runs a saved asset search of the Syncro UI (observed live, not in the official docs)",
+				"description": "Runs a saved asset search of the Syncro UI. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "number",
 				"default": 0,
 				"typeOptions": {
@@ -11664,50 +12315,6 @@ export const properties: INodeProperties[] = [
 					"show": {
 						"/resource": [
 							"cannedResponse"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Business Name",
-				"name": "business_name",
-				"description": "Customers whose business name contains this text",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"customer"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Email",
-				"name": "email",
-				"description": "Customers whose email matches",
-				"placeholder": "name@email.com",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"customer"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Exclude IDs",
-				"name": "not_id",
-				"description": "Leave out these customer IDs (comma-separated)",
-				"placeholder": "e.g. 12, 34, 56",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"customer"
 						]
 					}
 				}
@@ -12039,49 +12646,6 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
-				"displayName": "Estimate",
-				"name": "estimate_id",
-				"description": "Only the lines of this estimate",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchEstimates",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/estimates/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/estimates/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"lineItem"
-						]
-					}
-				}
-			},
-			{
 				"displayName": "Invoice",
 				"name": "invoice_id",
 				"description": "Only the lines of this invoice",
@@ -12153,20 +12717,6 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
-				"displayName": "Completed",
-				"name": "completed",
-				"description": "Whether to return only completed (received) part orders",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"partOrder"
-						]
-					}
-				}
-			},
-			{
 				"displayName": "Search Text",
 				"name": "query",
 				"description": "Matches the description, ticket number or tracking number",
@@ -12209,95 +12759,6 @@ export const properties: INodeProperties[] = [
 					"show": {
 						"/resource": [
 							"policyFolder"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Customer",
-				"name": "customer_id",
-				"description": "Only the portal users of this customer",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchCustomers",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/customers/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/customers/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"portalUser"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Email",
-				"name": "email",
-				"description": "Only the portal user with this email",
-				"placeholder": "name@email.com",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"portalUser"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Category Name or ID",
-				"name": "category_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getProductCategories"
-				},
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"product"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Excluded IDs",
-				"name": "id_not",
-				"description": "Leave out the products with these IDs (comma-separated)",
-				"placeholder": "e.g. 12, 34, 56",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"product"
 						]
 					}
 				}
@@ -12382,64 +12843,6 @@ export const properties: INodeProperties[] = [
 					"show": {
 						"/resource": [
 							"product"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Customer",
-				"name": "customer_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchCustomers",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/customers/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/customers/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"schedule"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Employee Name or ID",
-				"name": "user_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"timelog"
 						]
 					}
 				}
@@ -12532,114 +12935,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"rmmAlert"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Body",
-				"name": "body",
-				"description": "Body of the ticket comment made by automation (sent in properties)",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Details",
-				"name": "formatted_output",
-				"description": "Details shown on the alert",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Do Not Email",
-				"name": "do_not_email",
-				"description": "Whether to keep that comment from being emailed (sent in properties)",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Hidden",
-				"name": "hidden",
-				"description": "Whether that comment is a private note (sent in properties)",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "More Properties (JSON)",
-				"name": "properties",
-				"description": "Any other properties, merged with the fields above",
-				"type": "json",
-				"default": "{}"
-			},
-			{
-				"displayName": "Resolved",
-				"name": "resolved",
-				"description": "Whether the alert is created already resolved",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Skip Automation",
-				"name": "skip_automation",
-				"description": "Whether to skip the alert automations (auto-ticket, emails) (sent in properties)",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "SMS Body",
-				"name": "sms_body",
-				"description": "Sent in properties",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Status",
-				"name": "status",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Subject",
-				"name": "subject",
-				"description": "Subject of the ticket comment made by automation (sent in properties)",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Tech",
-				"name": "tech",
-				"description": "Author name of that comment (sent in properties)",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Trigger",
-				"name": "trigger",
-				"description": "Kind of alert, e.g. agent_offline_trigger or a monitor name (sent in properties)",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Mute For",
 		"name": "mute_for",
 		"description": "How long to mute the alert; some tenants only accept \"forever\"",
@@ -12686,6 +12981,245 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Additional Fields",
+		"name": "additionalFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"rmmAlert"
+				],
+				"operation": [
+					"create",
+					"mute"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Body",
+				"name": "body",
+				"description": "Body of the ticket comment made by automation (sent in properties)",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Details",
+				"name": "formatted_output",
+				"description": "Details shown on the alert. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Do Not Email",
+				"name": "do_not_email",
+				"description": "Whether to keep that comment from being emailed (sent in properties)",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Hidden",
+				"name": "hidden",
+				"description": "Whether that comment is a private note (sent in properties)",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "More Properties (JSON)",
+				"name": "properties",
+				"description": "Any other properties, merged with the fields above",
+				"type": "json",
+				"default": "{}",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Resolved",
+				"name": "resolved",
+				"description": "Whether the alert is created already resolved",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Skip Automation",
+				"name": "skip_automation",
+				"description": "Whether to skip the alert automations (auto-ticket, emails) (sent in properties)",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "SMS Body",
+				"name": "sms_body",
+				"description": "Sent in properties",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Status",
+				"name": "status",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Subject",
+				"name": "subject",
+				"description": "Subject of the ticket comment made by automation (sent in properties)",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tech",
+				"name": "tech",
+				"description": "Author name of that comment (sent in properties)",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Trigger",
+				"name": "trigger",
+				"description": "Kind of alert, e.g. agent_offline_trigger or a monitor name (sent in properties). Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"mute"
+						]
+					}
+				}
+			}
+		]
 	},
 	{
 		"displayName": "Recurring Invoice ID",
@@ -12738,10 +13272,10 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
+		"displayName": "Options",
+		"name": "options",
 		"type": "collection",
-		"placeholder": "Add Field",
+		"placeholder": "Add Option",
 		"default": {},
 		"displayOptions": {
 			"show": {
@@ -12749,155 +13283,80 @@ export const properties: INodeProperties[] = [
 					"estimate"
 				],
 				"operation": [
-					"updateLineItem"
+					"get",
+					"delete",
+					"deleteLineItem"
 				]
 			}
 		},
 		"options": [
 			{
-				"displayName": "Cost",
-				"name": "cost",
-				"description": "Unit cost to you",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Discount Percent",
-				"name": "discount_percent",
-				"type": "number",
-				"default": 0,
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
 				"typeOptions": {
-					"minValue": 0,
-					"maxValue": 100
-				}
-			},
-			{
-				"displayName": "Item",
-				"name": "item",
-				"description": "Short item name; filled from the product when a product is given",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Position",
-				"name": "position",
-				"description": "Order of the line on the estimate",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				}
-			},
-			{
-				"displayName": "Price",
-				"name": "price",
-				"description": "Unit price quoted to the customer",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Product",
-				"name": "product_id",
-				"description": "Catalogue product; its name and prices fill the line",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
+					"multipleValues": true
 				},
-				"modes": [
+				"default": {},
+				"options": [
 					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchProducts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/products/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
 					}
 				]
 			},
 			{
-				"displayName": "Product Category Name or ID",
-				"name": "product_category",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getProductCategoryNames"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Quantity",
-				"name": "quantity",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Tax Note",
-				"name": "tax_note",
+				"displayName": "Number",
+				"name": "number",
+				"description": "Estimate number, used when Syncro finds no estimate with the ID",
 				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Tax Rate ID",
-				"name": "tax_rate_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"get"
+						]
+					}
 				}
-			},
-			{
-				"displayName": "Taxable",
-				"name": "taxable",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Technician Name or ID",
-				"name": "user_id",
-				"description": "Employee credited with the line",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "UPC Code",
-				"name": "upc_code",
-				"description": "Adds the catalogue product with this UPC code",
-				"type": "string",
-				"default": ""
 			}
 		]
 	},
 	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
+		"displayName": "Options",
+		"name": "options",
 		"type": "collection",
-		"placeholder": "Add Field",
+		"placeholder": "Add Option",
 		"default": {},
 		"displayOptions": {
 			"show": {
@@ -12905,102 +13364,57 @@ export const properties: INodeProperties[] = [
 					"invoice"
 				],
 				"operation": [
-					"updateLineItem"
+					"getTicket",
+					"deleteLineItem"
 				]
 			}
 		},
 		"options": [
 			{
-				"displayName": "Cost",
-				"name": "cost",
-				"description": "Unit cost to you",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Discount Dollars",
-				"name": "discount_dollars",
-				"description": "Discount as an amount, e.g. 10.00",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Item",
-				"name": "item",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Line Discount Percent",
-				"name": "line_discount_percent",
-				"type": "number",
-				"default": 0,
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
 				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0,
-					"maxValue": 100
-				}
-			},
-			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Price",
-				"name": "price",
-				"description": "Unit price charged to the customer",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Product",
-				"name": "product_id",
-				"description": "Catalogue product; Syncro fills item, name and prices from it when they are not given",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
+					"multipleValues": true
 				},
-				"modes": [
+				"default": {},
+				"options": [
 					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchProducts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/products/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
 					}
 				]
-			},
-			{
-				"displayName": "Quantity",
-				"name": "quantity",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Taxable",
-				"name": "taxable",
-				"type": "boolean",
-				"default": false
 			}
 		]
 	},
@@ -13115,6 +13529,27 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Line Item ID",
+		"name": "lineItemId",
+		"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+		"required": true,
+		"type": "number",
+		"typeOptions": {
+			"numberPrecision": 0
+		},
+		"default": 0,
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"schedule"
+				],
+				"operation": [
+					"removeLineItem"
+				]
+			}
+		}
+	},
+	{
 		"displayName": "Additional Fields",
 		"name": "additionalFields",
 		"type": "collection",
@@ -13126,83 +13561,13 @@ export const properties: INodeProperties[] = [
 					"schedule"
 				],
 				"operation": [
-					"create",
 					"addLineItem",
-					"createLineItem"
+					"createLineItem",
+					"removeLineItem"
 				]
 			}
 		},
 		"options": [
-			{
-				"displayName": "Charge Payment Method on File",
-				"name": "charge_mop",
-				"description": "Whether to charge the customer's saved card automatically",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Email Customer",
-				"name": "email_customer",
-				"description": "Whether each generated invoice is emailed to the customer",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Invoice Unbilled Ticket Charges",
-				"name": "invoice_unbilled_ticket_charges",
-				"description": "Whether to add the customer's unbilled ticket charges to each invoice",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Paused",
-				"name": "paused",
-				"description": "Whether the schedule is paused (no invoices are generated)",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Snail Mail",
-				"name": "snail_mail",
-				"description": "Whether each generated invoice is queued for postal mail",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"create"
-						]
-					}
-				}
-			},
 			{
 				"displayName": "Asset Type Name or ID",
 				"name": "asset_type_id",
@@ -13215,7 +13580,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13274,7 +13639,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13291,7 +13656,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13322,7 +13687,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13338,7 +13703,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13355,10 +13720,56 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			},
 			{
 				"displayName": "Line Type",
@@ -13528,7 +13939,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13563,7 +13974,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13606,7 +14017,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13635,7 +14046,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13666,7 +14077,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13683,7 +14094,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13784,7 +14195,7 @@ export const properties: INodeProperties[] = [
 				"displayOptions": {
 					"hide": {
 						"/operation": [
-							"create"
+							"removeLineItem"
 						]
 					}
 				}
@@ -13820,10 +14231,10 @@ export const properties: INodeProperties[] = [
 		]
 	},
 	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
+		"displayName": "Options",
+		"name": "options",
 		"type": "collection",
-		"placeholder": "Add Field",
+		"placeholder": "Add Option",
 		"default": {},
 		"displayOptions": {
 			"show": {
@@ -13831,219 +14242,58 @@ export const properties: INodeProperties[] = [
 					"schedule"
 				],
 				"operation": [
-					"updateLineItem"
+					"deleteLineItem"
 				]
 			}
 		},
 		"options": [
 			{
-				"displayName": "Asset Type Name or ID",
-				"name": "asset_type_id",
-				"description": "Asset lines: bill the customer's assets of this type",
-				"type": "options",
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
 				"typeOptions": {
-					"loadOptionsMethod": "getAssetTypes"
+					"multipleValues": true
 				},
-				"default": ""
-			},
-			{
-				"displayName": "Contact Field Answer ID",
-				"name": "contact_field_answer_id",
-				"description": "Contact lines: only contacts with this answer",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Contact Field Type ID",
-				"name": "contact_field_type_id",
-				"description": "Contact lines: count contacts by this custom field",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Cost Price (Cents)",
-				"name": "cost_cents",
-				"description": "Your cost per unit, in cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Description",
-				"name": "description",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Employee Name or ID",
-				"name": "user_id",
-				"description": "Employee credited with the line",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Line Type",
-				"name": "recurring_type_id",
-				"description": "What the line bills; it decides how the quantity is counted",
-				"type": "options",
+				"default": {},
 				"options": [
 					{
-						"name": "Recurring Charge",
-						"value": 1,
-						"description": "A fixed quantity every run"
-					},
-					{
-						"name": "Data Backup",
-						"value": 2
-					},
-					{
-						"name": "General Subscription",
-						"value": 3
-					},
-					{
-						"name": "Asset",
-						"value": 4,
-						"description": "One unit per asset of a type or saved search"
-					},
-					{
-						"name": "Kabuto",
-						"value": 5
-					},
-					{
-						"name": "Contact",
-						"value": 6,
-						"description": "One unit per contact (optionally by a custom field)"
-					}
-				],
-				"default": 1
-			},
-			{
-				"displayName": "Name",
-				"name": "name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "One Time Charge",
-				"name": "one_time_charge",
-				"description": "Whether the line is billed once and then removed",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Position",
-				"name": "position",
-				"description": "Order of the line on the invoice",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				}
-			},
-			{
-				"displayName": "Product",
-				"name": "product_id",
-				"description": "Catalogue product billed by the line",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchProducts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/products/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
 					}
 				]
-			},
-			{
-				"displayName": "Quantity",
-				"name": "quantity",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Retail Price (Cents)",
-				"name": "retail_cents",
-				"description": "Price per unit charged, in cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Saved Asset Search ID",
-				"name": "saved_asset_search_id",
-				"description": "Asset lines: bill the assets matching this saved search",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Taxable",
-				"name": "taxable",
-				"type": "boolean",
-				"default": false
 			}
 		]
-	},
-	{
-		"displayName": "Line Item ID",
-		"name": "lineItemId",
-		"required": true,
-		"type": "number",
-		"typeOptions": {
-			"numberPrecision": 0
-		},
-		"default": 0,
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"schedule"
-				],
-				"operation": [
-					"removeLineItem"
-				]
-			}
-		}
 	},
 	{
 		"displayName": "Asset",
@@ -14176,6 +14426,52 @@ export const properties: INodeProperties[] = [
 		},
 		"options": [
 			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
 				"displayName": "MAV Options (JSON)",
 				"name": "mav_options",
 				"description": "Malwarebytes scan options, passed through",
@@ -14242,6 +14538,7 @@ export const properties: INodeProperties[] = [
 			{
 				"displayName": "Billing Status",
 				"name": "billing_status",
+				"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "options",
 				"options": [
 					{
@@ -14281,6 +14578,7 @@ export const properties: INodeProperties[] = [
 			{
 				"displayName": "Customer",
 				"name": "customer_id",
+				"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "resourceLocator",
 				"default": {
 					"mode": "list",
@@ -14314,9 +14612,55 @@ export const properties: INodeProperties[] = [
 				]
 			},
 			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
 				"displayName": "Status",
 				"name": "status",
-				"description": "State of the timer",
+				"description": "State of the timer. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "options",
 				"options": [
 					{
@@ -14337,6 +14681,7 @@ export const properties: INodeProperties[] = [
 			{
 				"displayName": "Technician Name or ID",
 				"name": "user_id",
+				"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "options",
 				"typeOptions": {
 					"loadOptionsMethod": "getUsers"
@@ -14346,6 +14691,7 @@ export const properties: INodeProperties[] = [
 			{
 				"displayName": "Ticket",
 				"name": "ticket_id",
+				"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "resourceLocator",
 				"default": {
 					"mode": "list",
@@ -14422,6 +14768,71 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Update Fields",
+		"name": "updateFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"ticketTimer"
+				],
+				"operation": [
+					"updateBillable"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
 		"displayName": "Ticket",
 		"name": "ticket_id",
 		"required": true,
@@ -14479,73 +14890,58 @@ export const properties: INodeProperties[] = [
 					"ticketTimer"
 				],
 				"operation": [
-					"create"
+					"resume",
+					"pause",
+					"stop"
 				]
 			}
 		},
 		"options": [
 			{
-				"displayName": "Billable",
-				"name": "billable",
-				"description": "Whether the time is billable",
-				"type": "boolean",
-				"default": true
-			},
-			{
-				"displayName": "Comment ID",
-				"name": "comment_id",
-				"description": "Ticket comment the time belongs to",
-				"type": "number",
-				"default": 0,
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
 				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Labor Product",
-				"name": "product_id",
-				"description": "Labor product that sets the rate; the account default when empty",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
+					"multipleValues": true
 				},
-				"modes": [
+				"default": {},
+				"options": [
 					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchProducts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/products/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
 					}
 				]
-			},
-			{
-				"displayName": "Notes",
-				"name": "notes",
-				"description": "What is being worked on",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
 			}
 		]
 	},
@@ -14574,6 +14970,52 @@ export const properties: INodeProperties[] = [
 					"loadOptionsMethod": "getUsers"
 				},
 				"default": ""
+			},
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			}
 		]
 	},
@@ -14594,6 +15036,52 @@ export const properties: INodeProperties[] = [
 			}
 		},
 		"options": [
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
 			{
 				"displayName": "In At",
 				"name": "in_at",
@@ -14696,6 +15184,7 @@ export const properties: INodeProperties[] = [
 					"user"
 				],
 				"operation": [
+					"otpLogin",
 					"createDevice"
 				]
 			}
@@ -14705,33 +15194,114 @@ export const properties: INodeProperties[] = [
 				"displayName": "Device Name",
 				"name": "device_name",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"otpLogin"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			},
 			{
 				"displayName": "Model",
 				"name": "model",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"otpLogin"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Push Token",
 				"name": "registration_token_gcm",
 				"description": "Firebase (GCM) registration token of the device",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"otpLogin"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Screen Size",
 				"name": "screen_size",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"otpLogin"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "System Name",
 				"name": "system_name",
 				"description": "Operating system, e.g. iOS",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"otpLogin"
+						]
+					}
+				}
 			}
 		]
 	},
@@ -14755,6 +15325,72 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Options",
+		"name": "options",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"user"
+				],
+				"operation": [
+					"getMe",
+					"getDevice"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
 		"displayName": "Push Token",
 		"name": "registration_token_gcm",
 		"description": "New Firebase (GCM) registration token",
@@ -14771,6 +15407,71 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
+	},
+	{
+		"displayName": "Update Fields",
+		"name": "updateFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"user"
+				],
+				"operation": [
+					"updateDevice"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
 	},
 	{
 		"displayName": "Vendor",
@@ -14820,94 +15521,74 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
+		"displayName": "Options",
+		"name": "options",
 		"type": "collection",
-		"placeholder": "Add Field",
+		"placeholder": "Add Option",
 		"default": {},
 		"displayOptions": {
 			"show": {
 				"resource": [
+					"asset",
+					"lead",
+					"newTicketForm",
+					"payment",
+					"product",
+					"purchaseOrder",
+					"user",
 					"vendor"
 				],
 				"operation": [
-					"create"
+					"get"
 				]
 			}
 		},
 		"options": [
 			{
-				"displayName": "Account Number",
-				"name": "account_number",
-				"description": "Your account number with the vendor",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Address",
-				"name": "address",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "City",
-				"name": "city",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Email",
-				"name": "email",
-				"placeholder": "name@email.com",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Notes",
-				"name": "notes",
-				"type": "string",
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
 				"typeOptions": {
-					"rows": 4
+					"multipleValues": true
 				},
-				"default": ""
-			},
-			{
-				"displayName": "Phone",
-				"name": "phone",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Rep First Name",
-				"name": "rep_first_name",
-				"description": "First name of the sales representative",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Rep Last Name",
-				"name": "rep_last_name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "State",
-				"name": "state",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Website",
-				"name": "website",
-				"placeholder": "e.g. www.example.com",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "ZIP",
-				"name": "zip",
-				"type": "string",
-				"default": ""
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
 			}
 		]
 	},
@@ -15044,38 +15725,6 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
-				"displayName": "Fixed Location",
-				"name": "location_hard_code",
-				"description": "Location used for every appointment of this type",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"appointmentType"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Location Type",
-				"name": "location_type",
-				"description": "Where appointments of this type take place, as Syncro's location type number (Syncro answers with its name, e.g. manual_entry)",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				},
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"appointmentType"
-						]
-					}
-				}
-			},
-			{
 				"displayName": "Asset Type Name",
 				"name": "asset_type_name",
 				"description": "Asset type by name instead of ID; it must already exist in Syncro",
@@ -15169,32 +15818,6 @@ export const properties: INodeProperties[] = [
 				"typeOptions": {
 					"loadOptionsMethod": "getCannedResponseCategories"
 				},
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"cannedResponse"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Subject",
-				"name": "subject",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"cannedResponse"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Title",
-				"name": "title",
-				"type": "string",
 				"default": "",
 				"displayOptions": {
 					"show": {
@@ -15449,115 +16072,11 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
-				"displayName": "Maintain Stock",
-				"name": "maintain_stock",
-				"description": "Whether Syncro tracks stock of the product (needed on purchase orders). Send it on every update: Syncro may reset it when omitted",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"product"
-						]
-					}
-				}
-			},
-			{
 				"displayName": "Delivery Tracking",
 				"name": "delivery_tracking",
 				"description": "Tracking number or tracking link",
 				"type": "string",
 				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"purchaseOrder"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "General Notes",
-				"name": "general_notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"purchaseOrder"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Shipping (Cents)",
-				"name": "shipping_cents",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				},
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"purchaseOrder"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Status",
-				"name": "status",
-				"description": "New status, e.g. Ordered or Finished",
-				"placeholder": "e.g. Ordered",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"purchaseOrder"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Vendor",
-				"name": "vendor_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchVendors",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/vendors/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/vendors/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				],
 				"displayOptions": {
 					"show": {
 						"/resource": [
@@ -15653,7 +16172,7 @@ export const properties: INodeProperties[] = [
 			{
 				"displayName": "Custom Fields",
 				"name": "properties",
-				"description": "Contact custom fields by name",
+				"description": "Contact custom fields by name. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"placeholder": "Add Custom Field",
 				"type": "fixedCollection",
 				"typeOptions": {
@@ -15782,6 +16301,294 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
+				"displayName": "Email",
+				"name": "email",
+				"placeholder": "name@email.com",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact",
+							"portalUser",
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "End Date",
+				"name": "end_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Consent (JSON)",
+				"name": "consent",
+				"description": "Consent record as Syncro stores it, e.g. {\"sms\": true}",
+				"type": "json",
+				"default": "{}",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Custom Fields",
+				"name": "properties",
+				"placeholder": "Add Custom Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "field",
+						"displayName": "Custom Field",
+						"values": [
+							{
+								"displayName": "Field Name or ID",
+								"name": "name",
+								"type": "options",
+								"typeOptions": {
+									"loadOptionsMethod": "getCustomerFieldNames"
+								},
+								"default": "",
+								"description": "Custom field as defined in Syncro"
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							}
+						]
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email",
+				"name": "email",
+				"description": "Primary email; Syncro refuses an email another customer already uses",
+				"placeholder": "name@email.com",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Date",
+				"name": "date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Due Date",
+				"name": "due_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email Customer",
+				"name": "email_customer",
+				"description": "Whether each generated invoice is emailed to the customer",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Asset",
+				"name": "asset_id",
+				"description": "Asset the page documents",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchAssets",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customer_assets/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customer_assets/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"wikiPage"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Body",
+				"name": "body",
+				"description": "Page content (HTML)",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"wikiPage"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Customer",
+				"name": "customer_id",
+				"description": "Customer the page documents",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchCustomers",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customers/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"wikiPage"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
 				"displayName": "Location",
 				"name": "location",
 				"placeholder": "e.g. In Shop",
@@ -15882,30 +16689,59 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
-				"displayName": "Email",
-				"name": "email",
-				"placeholder": "name@email.com",
+				"displayName": "Fixed Location",
+				"name": "location_hard_code",
+				"description": "Location used for every appointment of this type",
 				"type": "string",
 				"default": "",
 				"displayOptions": {
 					"show": {
 						"/resource": [
-							"contact",
-							"portalUser",
-							"vendor"
+							"appointmentType"
 						]
 					}
 				}
 			},
 			{
-				"displayName": "End Date",
-				"name": "end_date",
-				"type": "dateTime",
+				"displayName": "Location Type",
+				"name": "location_type",
+				"description": "Where appointments of this type take place, as Syncro's location type number (Syncro answers with its name, e.g. manual_entry)",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointmentType"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Subject",
+				"name": "subject",
+				"type": "string",
 				"default": "",
 				"displayOptions": {
 					"show": {
 						"/resource": [
-							"contract"
+							"cannedResponse"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Title",
+				"name": "title",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"cannedResponse"
 						]
 					}
 				}
@@ -15925,76 +16761,6 @@ export const properties: INodeProperties[] = [
 					"show": {
 						"/resource": [
 							"contract"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Consent (JSON)",
-				"name": "consent",
-				"description": "Consent record as Syncro stores it, e.g. {\"sms\": true}",
-				"type": "json",
-				"default": "{}",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"customer"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Custom Fields",
-				"name": "properties",
-				"placeholder": "Add Custom Field",
-				"type": "fixedCollection",
-				"typeOptions": {
-					"multipleValues": true
-				},
-				"default": {},
-				"options": [
-					{
-						"name": "field",
-						"displayName": "Custom Field",
-						"values": [
-							{
-								"displayName": "Field Name or ID",
-								"name": "name",
-								"type": "options",
-								"typeOptions": {
-									"loadOptionsMethod": "getCustomerFieldNames"
-								},
-								"default": "",
-								"description": "Custom field as defined in Syncro"
-							},
-							{
-								"displayName": "Value",
-								"name": "value",
-								"type": "string",
-								"default": ""
-							}
-						]
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"customer"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Email",
-				"name": "email",
-				"description": "Primary email; Syncro refuses an email another customer already uses",
-				"placeholder": "name@email.com",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"customer"
 						]
 					}
 				}
@@ -16135,32 +16901,6 @@ export const properties: INodeProperties[] = [
 					"show": {
 						"/resource": [
 							"customer"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Date",
-				"name": "date",
-				"type": "dateTime",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"invoice"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Due Date",
-				"name": "due_date",
-				"type": "dateTime",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"invoice"
 						]
 					}
 				}
@@ -16332,15 +17072,105 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
-				"displayName": "Email Customer",
-				"name": "email_customer",
-				"description": "Whether each generated invoice is emailed to the customer",
+				"displayName": "Maintain Stock",
+				"name": "maintain_stock",
+				"description": "Whether Syncro tracks stock of the product (needed on purchase orders). Send it on every update: Syncro may reset it when omitted",
 				"type": "boolean",
 				"default": false,
 				"displayOptions": {
 					"show": {
 						"/resource": [
-							"schedule"
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "General Notes",
+				"name": "general_notes",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Shipping (Cents)",
+				"name": "shipping_cents",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Status",
+				"name": "status",
+				"description": "New status, e.g. Ordered or Finished",
+				"placeholder": "e.g. Ordered",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Vendor",
+				"name": "vendor_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchVendors",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/vendors/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/vendors/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
 						]
 					}
 				}
@@ -16411,109 +17241,6 @@ export const properties: INodeProperties[] = [
 				}
 			},
 			{
-				"displayName": "Asset",
-				"name": "asset_id",
-				"description": "Asset the page documents",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchAssets",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/customer_assets/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/customer_assets/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"wikiPage"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Body",
-				"name": "body",
-				"description": "Page content (HTML)",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"wikiPage"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Customer",
-				"name": "customer_id",
-				"description": "Customer the page documents",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchCustomers",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/customers/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/customers/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/resource": [
-							"wikiPage"
-						]
-					}
-				}
-			},
-			{
 				"displayName": "Name",
 				"name": "name",
 				"type": "string",
@@ -16535,7 +17262,7 @@ export const properties: INodeProperties[] = [
 			{
 				"displayName": "Policy Folder ID",
 				"name": "policy_folder_id",
-				"description": "Moves the asset into this policy folder (newer than the cached spec)",
+				"description": "Moves the asset into this policy folder. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
 				"type": "number",
 				"default": 0,
 				"typeOptions": {
@@ -17217,6 +17944,22 @@ export const properties: INodeProperties[] = [
 		"displayOptions": {
 			"show": {
 				"resource": [
+					"appointment",
+					"appointmentType",
+					"asset",
+					"cannedResponse",
+					"contact",
+					"contract",
+					"customer",
+					"invoice",
+					"payment",
+					"policyFolder",
+					"portalUser",
+					"product",
+					"purchaseOrder",
+					"schedule",
+					"ticketTimer",
+					"vendor",
 					"wikiPage"
 				],
 				"operation": [
@@ -17225,6 +17968,958 @@ export const properties: INodeProperties[] = [
 			}
 		},
 		"options": [
+			{
+				"displayName": "All Day",
+				"name": "all_day",
+				"description": "Whether the appointment lasts the whole day",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Appointment Duration",
+				"name": "appointment_duration",
+				"description": "Length of the appointment, used when no end time is given",
+				"placeholder": "e.g. 1:30",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Appointment Type Name or ID",
+				"name": "appointment_type_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getAppointmentTypes"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Attendee Names or IDs",
+				"name": "user_ids",
+				"description": "Technicians attending",
+				"type": "multiOptions",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": [],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Customer",
+				"name": "customer_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchCustomers",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customers/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email Instructions",
+				"name": "email_instructions",
+				"description": "Instructions added to the appointment emails",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointmentType"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Asset Type Name",
+				"name": "asset_type_name",
+				"description": "Asset type by name instead of ID; it must already exist in Syncro",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"asset"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Custom Fields",
+				"name": "properties",
+				"placeholder": "Add Custom Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "field",
+						"displayName": "Custom Field",
+						"values": [
+							{
+								"displayName": "Field Name or ID",
+								"name": "name",
+								"type": "options",
+								"typeOptions": {
+									"loadOptionsMethod": "getAssetFieldNames"
+								},
+								"default": "",
+								"description": "Custom field as defined in Syncro"
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							}
+						]
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"asset"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Category Name or ID",
+				"name": "canned_response_category_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getCannedResponseCategories"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"cannedResponse"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address",
+				"name": "address1",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address Line 2",
+				"name": "address2",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Apply To All",
+				"name": "apply_to_all",
+				"description": "Whether the contract covers all of the customer's assets",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Contract Amount",
+				"name": "contract_amount",
+				"description": "Contract value as text",
+				"placeholder": "e.g. 30k",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Description",
+				"name": "description",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment",
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Do Not Email",
+				"name": "do_not_email",
+				"description": "Whether to send no email at all about the appointment",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email Customer",
+				"name": "email_customer",
+				"description": "Whether to email the appointment to the customer",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "End At",
+				"name": "end_at",
+				"description": "When the appointment ends; Syncro needs an end time or a duration",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "End Date",
+				"name": "end_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Contact",
+				"name": "contact_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchContacts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/contacts/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/contacts/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Due Date",
+				"name": "due_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address City",
+				"name": "address_city",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address Street",
+				"name": "address_street",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address ZIP",
+				"name": "address_zip",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Apply Payments",
+				"name": "apply_payments",
+				"description": "Split the payment over invoices: {\"<invoice ID>\": amount in cents, …}",
+				"placeholder": "{\"1001\": 5000, \"1002\": 7500}",
+				"type": "json",
+				"default": "{}",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Card Expiry Month",
+				"name": "date_month",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Card Expiry Year",
+				"name": "date_year",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Cardholder First Name",
+				"name": "firstname",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Cardholder Last Name",
+				"name": "lastname",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Credit Card Number",
+				"name": "credit_card_number",
+				"description": "Only with a card processor configured in Syncro",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "CVV",
+				"name": "cvv",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Contact",
+				"name": "contact_id",
+				"description": "Contact the login belongs to",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchContacts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/contacts/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/contacts/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"portalUser"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Category Names or IDs",
+				"name": "category_ids",
+				"type": "multiOptions",
+				"typeOptions": {
+					"loadOptionsMethod": "getProductCategories"
+				},
+				"default": [],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Condition",
+				"name": "condition",
+				"description": "e.g. New, Refurbished",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Cost Price",
+				"name": "price_cost",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Desired Stock Level",
+				"name": "desired_stock_level",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Disabled",
+				"name": "disabled",
+				"description": "Whether the product is disabled (products cannot be deleted; disable them instead)",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Discount Percent",
+				"name": "discount_percent",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"minValue": 0,
+					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Delivery Tracking",
+				"name": "delivery_tracking",
+				"description": "Tracking number or tracking link",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Discount Percent",
+				"name": "discount_percent",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0,
+					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Due Date",
+				"name": "due_date",
+				"description": "Payment due date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Expected Date",
+				"name": "expected_date",
+				"description": "Expected delivery date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Charge Payment Method on File",
+				"name": "charge_mop",
+				"description": "Whether to charge the customer's saved card automatically",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email Customer",
+				"name": "email_customer",
+				"description": "Whether each generated invoice is emailed to the customer",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Billable",
+				"name": "billable",
+				"description": "Whether the time is billable",
+				"type": "boolean",
+				"default": true,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"ticketTimer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Comment ID",
+				"name": "comment_id",
+				"description": "Ticket comment the time belongs to",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"ticketTimer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Account Number",
+				"name": "account_number",
+				"description": "Your account number with the vendor",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address",
+				"name": "address",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer",
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Address Line 2",
+				"name": "address_2",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Business Name",
+				"name": "business_name",
+				"description": "Company name; Syncro shows it instead of the person name when set",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "City",
+				"name": "city",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact",
+							"customer",
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Custom Fields",
+				"name": "properties",
+				"description": "Contact custom fields by name. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"placeholder": "Add Custom Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "field",
+						"displayName": "Custom Field",
+						"values": [
+							{
+								"displayName": "Field Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							}
+						]
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email",
+				"name": "email",
+				"placeholder": "name@email.com",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact",
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Consent (JSON)",
+				"name": "consent",
+				"description": "Consent record as Syncro stores it, e.g. {\"sms\": true}",
+				"type": "json",
+				"default": "{}",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Custom Fields",
+				"name": "properties",
+				"placeholder": "Add Custom Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "field",
+						"displayName": "Custom Field",
+						"values": [
+							{
+								"displayName": "Field Name or ID",
+								"name": "name",
+								"type": "options",
+								"typeOptions": {
+									"loadOptionsMethod": "getCustomerFieldNames"
+								},
+								"default": "",
+								"description": "Custom field as defined in Syncro"
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							}
+						]
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Email",
+				"name": "email",
+				"description": "Primary email; Syncro refuses an email another customer already uses",
+				"placeholder": "name@email.com",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
 			{
 				"displayName": "Asset",
 				"name": "asset_id",
@@ -17259,7 +18954,14 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				]
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"wikiPage"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Customer",
@@ -17295,87 +18997,96 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				]
-			},
-			{
-				"displayName": "Slug",
-				"name": "slug",
-				"description": "URL name of the page; Syncro derives it from the name when empty",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Visibility",
-				"name": "visibility",
-				"description": "Who can see the page, as named in Syncro; \"internal\" is refused",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
-		"displayName": "Filters",
-		"name": "filters",
-		"type": "collection",
-		"placeholder": "Add Filter",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"ticket"
 				],
-				"operation": [
-					"getAll"
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"wikiPage"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
 				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "All Comments",
-				"name": "all_comments",
-				"description": "Deprecated by Syncro (off by default since March 2026): include every comment",
-				"type": "boolean",
-				"default": false
 			},
 			{
-				"displayName": "Asset Serial",
-				"name": "asset_serial",
-				"description": "Serial of an asset on the ticket (newer than the cached spec)",
+				"displayName": "Location",
+				"name": "location",
+				"placeholder": "e.g. In Shop",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Assignee Name or ID",
+				"displayName": "Owner Name or ID",
 				"name": "user_id",
+				"description": "Technician who owns the appointment",
 				"type": "options",
 				"typeOptions": {
 					"loadOptionsMethod": "getUsers"
 				},
-				"default": ""
-			},
-			{
-				"displayName": "Comment Format",
-				"name": "comment_format",
-				"type": "options",
-				"options": [
-					{
-						"name": "plaintext",
-						"value": "plaintext"
-					},
-					{
-						"name": "richtext",
-						"value": "richtext"
-					},
-					{
-						"name": "original",
-						"value": "original"
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
 					}
-				],
-				"default": "plaintext"
+				}
 			},
 			{
-				"displayName": "Contact",
-				"name": "contact_id",
+				"displayName": "Ticket",
+				"name": "ticket_id",
+				"description": "Ticket the appointment is for (needed to bill it)",
 				"type": "resourceLocator",
 				"default": {
 					"mode": "list",
@@ -17387,7 +19098,7 @@ export const properties: INodeProperties[] = [
 						"name": "list",
 						"type": "list",
 						"typeOptions": {
-							"searchListMethod": "searchContacts",
+							"searchListMethod": "searchTickets",
 							"searchable": true
 						}
 					},
@@ -17395,10 +19106,10 @@ export const properties: INodeProperties[] = [
 						"displayName": "By URL",
 						"name": "url",
 						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/contacts/123",
+						"placeholder": "https://acme.syncromsp.com/tickets/123",
 						"extractValue": {
 							"type": "regex",
-							"regex": "/contacts/(\\d+)"
+							"regex": "/tickets/(\\d+)"
 						}
 					},
 					{
@@ -17406,17 +19117,677 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				]
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointment"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Created After",
-				"name": "created_after",
+				"displayName": "Fixed Location",
+				"name": "location_hard_code",
+				"description": "Location used for every appointment of this type",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"appointmentType"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Serial Number",
+				"name": "asset_serial",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"asset"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Subject",
+				"name": "subject",
+				"description": "Comment subject set with the reply",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"cannedResponse"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Likelihood",
+				"name": "likelihood",
+				"description": "Chance of signing, in percent",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0,
+					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Name",
+				"name": "name",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Primary Contact",
+				"name": "primary_contact",
+				"description": "Name of the main contact for the contract",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "SLA ID",
+				"name": "sla_id",
+				"description": "Service level agreement applied to the tickets of the contract",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Start Date",
+				"name": "start_date",
 				"type": "dateTime",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Customer",
-				"name": "customer_id",
+				"displayName": "Status",
+				"name": "status",
+				"description": "Contract status as shown in Syncro",
+				"placeholder": "e.g. Active",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contract"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "First Name",
+				"name": "firstname",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Get Billing",
+				"name": "get_billing",
+				"description": "Whether the customer receives billing emails",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Get Marketing",
+				"name": "get_marketing",
+				"description": "Whether the customer receives marketing emails",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Get Reports",
+				"name": "get_reports",
+				"description": "Whether the customer receives report emails",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Get SMS",
+				"name": "get_sms",
+				"description": "Whether the customer receives SMS notifications",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Invoice CC Emails",
+				"name": "invoice_cc_emails",
+				"description": "Addresses copied on invoices, comma-separated",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Invoice Term ID",
+				"name": "invoice_term_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Last Name",
+				"name": "lastname",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Mobile",
+				"name": "mobile",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact",
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "No Email",
+				"name": "no_email",
+				"description": "Whether Syncro must never email this customer",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Hardware Cost",
+				"name": "hardwarecost",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Location ID",
+				"name": "location_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Note",
+				"name": "note",
+				"description": "Note printed on the invoice",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "PO Number",
+				"name": "po_number",
+				"description": "The customer's purchase order number",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Ticket",
+				"name": "ticket_id",
+				"description": "Ticket the invoice bills; on create Syncro moves the ticket's uninvoiced charges onto the invoice",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchTickets",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/tickets/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/tickets/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Invoice",
+				"name": "invoice_id",
+				"description": "Invoice the whole amount is applied to",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchInvoices",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/invoices/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/invoices/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Invoice Number",
+				"name": "invoice_number",
+				"description": "Number of the invoice to pay, instead of its ID",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Payment Method Name or ID",
+				"name": "payment_method",
+				"description": "How the customer paid (Cash, Check, Credit Card…)",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getPaymentMethods"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Reference Number",
+				"name": "ref_num",
+				"description": "Check number or transaction reference",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Register ID",
+				"name": "register_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Signature Data",
+				"name": "signature_data",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Signature Date",
+				"name": "signature_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Signature Name",
+				"name": "signature_name",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"payment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Password",
+				"name": "password",
+				"description": "Portal password; give the same value in Password Confirmation",
+				"type": "string",
+				"typeOptions": {
+					"password": true
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"portalUser"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Password Confirmation",
+				"name": "password_confirmation",
+				"type": "string",
+				"typeOptions": {
+					"password": true
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"portalUser"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Portal Group ID",
+				"name": "portal_group_id",
+				"description": "Customer portal permission group (Admin > Customers - Portal User Permission Groups)",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"portalUser"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Maintain Stock",
+				"name": "maintain_stock",
+				"description": "Whether Syncro tracks stock of the product (needed on purchase orders). Send it on every update: Syncro may reset it when omitted",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Notes",
+				"name": "notes",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact",
+							"customer",
+							"product",
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Notification Email",
+				"name": "notification_email",
+				"description": "Additional notification addresses, comma-separated",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Opt Out",
+				"name": "opt_out",
+				"description": "Whether the customer opted out of marketing messages",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Phone",
+				"name": "phone",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact",
+							"customer",
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Referred By",
+				"name": "referred_by",
+				"description": "Referral source, e.g. Google or Friend",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Referred By Customer",
+				"name": "ref_customer_id",
+				"description": "Customer who referred this one",
 				"type": "resourceLocator",
 				"default": {
 					"mode": "list",
@@ -17447,59 +19818,598 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				]
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Mine",
-				"name": "mine",
-				"description": "Whether to return only tickets assigned to the token user",
+				"displayName": "Physical Location",
+				"name": "physical_location",
+				"description": "Where the product is stored, e.g. Shelf B2",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product Category Name or ID",
+				"name": "product_category",
+				"description": "Main category",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getProductCategoryNames"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Quantity",
+				"name": "quantity",
+				"description": "Quantity in stock",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "QuickBooks Item ID",
+				"name": "qb_item_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Reorder At",
+				"name": "reorder_at",
+				"description": "Stock level that triggers a reorder",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Retail Price",
+				"name": "price_retail",
+				"description": "Price charged to customers",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Serialized",
+				"name": "serialized",
+				"description": "Whether each unit has a serial number",
 				"type": "boolean",
-				"default": false
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Number",
-				"name": "number",
-				"description": "Ticket number",
+				"displayName": "Sort Order",
+				"name": "sort_order",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tax Rate ID",
+				"name": "tax_rate_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Taxable",
+				"name": "taxable",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "UPC Code",
+				"name": "upc_code",
+				"description": "Barcode of the product",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Resolved After",
-				"name": "resolved_after",
+				"displayName": "Vendor IDs",
+				"name": "vendor_ids",
+				"description": "Comma-separated IDs of the vendors selling the product",
+				"placeholder": "e.g. 12, 34, 56",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Vendor SKUs (JSON)",
+				"name": "product_skus_attributes",
+				"description": "Array of {vendor_id, value} pairs: the product's SKU at each vendor",
+				"type": "json",
+				"default": "[]",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Warranty",
+				"name": "warranty",
+				"description": "Warranty text",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Warranty Template ID",
+				"name": "warranty_template_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Wholesale Price",
+				"name": "price_wholesale",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"product"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "General Notes",
+				"name": "general_notes",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Location ID",
+				"name": "location_id",
+				"description": "Location the goods are delivered to",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Order Date",
+				"name": "order_date",
 				"type": "dateTime",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Saved Search Name or ID",
-				"name": "ticket_search_id",
+				"displayName": "Ordered By Name or ID",
+				"name": "user_id",
+				"description": "Employee placing the order",
 				"type": "options",
 				"typeOptions": {
-					"loadOptionsMethod": "getSavedTicketSearches"
+					"loadOptionsMethod": "getUsers"
 				},
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Search Text",
-				"name": "query",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Since Updated At",
-				"name": "since_updated_at",
-				"description": "Only tickets changed since this time",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Status",
-				"name": "status",
-				"description": "Status name; \"Not Closed\" matches every open ticket",
-				"type": "options",
+				"displayName": "Other Costs (Cents)",
+				"name": "other_cents",
+				"type": "number",
+				"default": 0,
 				"typeOptions": {
-					"loadOptionsMethod": "getTicketStatuses"
+					"numberPrecision": 0,
+					"minValue": 0
 				},
-				"default": ""
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Paid Date",
+				"name": "paid_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Shipping (Cents)",
+				"name": "shipping_cents",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Shipping Notes",
+				"name": "shipping_notes",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Invoice Unbilled Ticket Charges",
+				"name": "invoice_unbilled_ticket_charges",
+				"description": "Whether to add the customer's unbilled ticket charges to each invoice",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Paused",
+				"name": "paused",
+				"description": "Whether the schedule is paused (no invoices are generated)",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Snail Mail",
+				"name": "snail_mail",
+				"description": "Whether each generated invoice is queued for postal mail",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Labor Product",
+				"name": "product_id",
+				"description": "Labor product that sets the rate; the account default when empty",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"ticketTimer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Notes",
+				"name": "notes",
+				"description": "What is being worked on",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"ticketTimer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Rep First Name",
+				"name": "rep_first_name",
+				"description": "First name of the sales representative",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Rep Last Name",
+				"name": "rep_last_name",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "State",
+				"name": "state",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact",
+							"customer",
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tax Rate ID",
+				"name": "tax_rate_id",
+				"description": "Sales tax rate (Admin > Invoices - Tax Rates); empty uses the default rate",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"customer"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Website",
+				"name": "website",
+				"placeholder": "e.g. www.example.com",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "ZIP",
+				"name": "zip",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"contact",
+							"customer",
+							"vendor"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Slug",
+				"name": "slug",
+				"description": "URL name of the page; Syncro derives it from the name when empty",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"wikiPage"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Visibility",
+				"name": "visibility",
+				"description": "Who can see the page, as named in Syncro; \"internal\" is refused",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"wikiPage"
+						]
+					}
+				}
 			}
 		]
 	},
@@ -17569,6 +20479,82 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Options",
+		"name": "options",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"appointment",
+					"appointmentType",
+					"contact",
+					"contract",
+					"customer",
+					"invoice",
+					"policyFolder",
+					"rmmAlert",
+					"schedule",
+					"wikiPage",
+					"ticket"
+				],
+				"operation": [
+					"get",
+					"delete"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
 		"displayName": "Subject",
 		"name": "subject",
 		"required": true,
@@ -17605,492 +20591,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"ticket"
-				],
-				"operation": [
-					"create"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Asset IDs",
-				"name": "asset_ids",
-				"description": "Comma-separated IDs of the assets the ticket is about",
-				"placeholder": "e.g. 12, 34, 56",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Assignee Name or ID",
-				"name": "user_id",
-				"description": "Technician the ticket is assigned to",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Contact",
-				"name": "contact_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchContacts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/contacts/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/contacts/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Custom Fields",
-				"name": "properties",
-				"placeholder": "Add Custom Field",
-				"type": "fixedCollection",
-				"typeOptions": {
-					"multipleValues": true
-				},
-				"default": {},
-				"options": [
-					{
-						"name": "field",
-						"displayName": "Custom Field",
-						"values": [
-							{
-								"displayName": "Field Name or ID",
-								"name": "name",
-								"type": "options",
-								"typeOptions": {
-									"loadOptionsMethod": "getTicketFieldNames"
-								},
-								"default": "",
-								"description": "Custom field as defined in Syncro"
-							},
-							{
-								"displayName": "Value",
-								"name": "value",
-								"type": "string",
-								"default": ""
-							}
-						]
-					}
-				]
-			},
-			{
-				"displayName": "Due Date",
-				"name": "due_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "End At",
-				"name": "end_at",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Initial Comments (JSON)",
-				"name": "comments_attributes",
-				"description": "Array of {subject, body, hidden, do_not_email}",
-				"type": "json",
-				"default": "[]"
-			},
-			{
-				"displayName": "Location ID",
-				"name": "location_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Number",
-				"name": "number",
-				"description": "Ticket number; Syncro assigns the next one when empty",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Outtake Form Data",
-				"name": "outtake_form_data",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Outtake Form Date",
-				"name": "outtake_form_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Outtake Form Name",
-				"name": "outtake_form_name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Priority",
-				"name": "priority",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getPriorities"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Signature Data",
-				"name": "signature_data",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Signature Name",
-				"name": "signature_name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "SLA ID",
-				"name": "sla_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Start At",
-				"name": "start_at",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Status",
-				"name": "status",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getTicketStatuses"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Tags",
-				"name": "tag_list",
-				"description": "Comma-separated tags",
-				"placeholder": "e.g. first, second",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Ticket Type Name or ID",
-				"name": "ticket_type_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getTicketTypes"
-				},
-				"default": ""
-			}
-		]
-	},
-	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"ticket"
-				],
-				"operation": [
-					"update"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Asset IDs",
-				"name": "asset_ids",
-				"description": "Comma-separated IDs of the assets the ticket is about",
-				"placeholder": "e.g. 12, 34, 56",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Assignee Name or ID",
-				"name": "user_id",
-				"description": "Technician the ticket is assigned to",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Contact",
-				"name": "contact_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchContacts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/contacts/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/contacts/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Custom Fields",
-				"name": "properties",
-				"placeholder": "Add Custom Field",
-				"type": "fixedCollection",
-				"typeOptions": {
-					"multipleValues": true
-				},
-				"default": {},
-				"options": [
-					{
-						"name": "field",
-						"displayName": "Custom Field",
-						"values": [
-							{
-								"displayName": "Field Name or ID",
-								"name": "name",
-								"type": "options",
-								"typeOptions": {
-									"loadOptionsMethod": "getTicketFieldNames"
-								},
-								"default": "",
-								"description": "Custom field as defined in Syncro"
-							},
-							{
-								"displayName": "Value",
-								"name": "value",
-								"type": "string",
-								"default": ""
-							}
-						]
-					}
-				]
-			},
-			{
-				"displayName": "Customer",
-				"name": "customer_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchCustomers",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/customers/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/customers/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Due Date",
-				"name": "due_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "End At",
-				"name": "end_at",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Location ID",
-				"name": "location_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Number",
-				"name": "number",
-				"description": "Ticket number; Syncro assigns the next one when empty",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Outtake Form Data",
-				"name": "outtake_form_data",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Outtake Form Date",
-				"name": "outtake_form_date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Outtake Form Name",
-				"name": "outtake_form_name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Priority",
-				"name": "priority",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getPriorities"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Problem Type",
-				"name": "problem_type",
-				"description": "Issue type as configured in Syncro (Admin > Tickets > Settings)",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getProblemTypes"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Signature Data",
-				"name": "signature_data",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Signature Name",
-				"name": "signature_name",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "SLA ID",
-				"name": "sla_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Start At",
-				"name": "start_at",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Status",
-				"name": "status",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getTicketStatuses"
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Subject",
-				"name": "subject",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Tags",
-				"name": "tag_list",
-				"description": "Comma-separated tags",
-				"placeholder": "e.g. first, second",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Ticket Type Name or ID",
-				"name": "ticket_type_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getTicketTypes"
-				},
-				"default": ""
-			}
-		]
 	},
 	{
 		"displayName": "Return All",
@@ -18146,11 +20646,57 @@ export const properties: INodeProperties[] = [
 					"ticket"
 				],
 				"operation": [
-					"getComments"
+					"getAll",
+					"getComments",
+					"getWorksheets"
 				]
 			}
 		},
 		"options": [
+			{
+				"displayName": "All Comments",
+				"name": "all_comments",
+				"description": "Deprecated by Syncro (off by default since March 2026): include every comment",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Asset Serial",
+				"name": "asset_serial",
+				"description": "Serial of an asset on the ticket. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Assignee Name or ID",
+				"name": "user_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
 			{
 				"displayName": "Comment Format",
 				"name": "comment_format",
@@ -18169,19 +20715,271 @@ export const properties: INodeProperties[] = [
 						"value": "original"
 					}
 				],
-				"default": "plaintext"
+				"default": "plaintext",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"getWorksheets"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Contact",
+				"name": "contact_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchContacts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/contacts/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/contacts/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Created After",
 				"name": "created_after",
 				"type": "dateTime",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"getWorksheets"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Customer",
+				"name": "customer_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchCustomers",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customers/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Created Before",
 				"name": "created_before",
 				"type": "dateTime",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getComments"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Mine",
+				"name": "mine",
+				"description": "Whether to return only tickets assigned to the token user",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Number",
+				"name": "number",
+				"description": "Ticket number",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Resolved After",
+				"name": "resolved_after",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Saved Search Name or ID",
+				"name": "ticket_search_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getSavedTicketSearches"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Search Text",
+				"name": "query",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Since Updated At",
+				"name": "since_updated_at",
+				"description": "Only tickets changed since this time",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Status",
+				"name": "status",
+				"description": "Status name; \"Not Closed\" matches every open ticket",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getTicketStatuses"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getAll"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Per Page",
@@ -18193,6 +20991,13 @@ export const properties: INodeProperties[] = [
 					"numberPrecision": 0,
 					"minValue": 1,
 					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getComments"
+						]
+					}
 				}
 			},
 			{
@@ -18209,7 +21014,14 @@ export const properties: INodeProperties[] = [
 						"value": "updated_at"
 					}
 				],
-				"default": "created_at"
+				"default": "created_at",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getComments"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Sort Direction",
@@ -18225,19 +21037,40 @@ export const properties: INodeProperties[] = [
 						"value": "desc"
 					}
 				],
-				"default": "asc"
+				"default": "asc",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getComments"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Updated After",
 				"name": "updated_after",
 				"type": "dateTime",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getComments"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Updated Before",
 				"name": "updated_before",
 				"type": "dateTime",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"getComments"
+						]
+					}
+				}
 			}
 		]
 	},
@@ -18280,52 +21113,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"ticket"
-				],
-				"operation": [
-					"addComment"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Do Not Email",
-				"name": "do_not_email",
-				"description": "Whether to keep the comment from being emailed to the customer",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "Hidden",
-				"name": "hidden",
-				"description": "Whether the comment is a private note, invisible to the customer",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "SMS Body",
-				"name": "sms_body",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Tech",
-				"name": "tech",
-				"description": "Name shown as the author",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Start At",
 		"name": "start_at",
 		"description": "When the work started; Syncro refuses entries without it",
@@ -18342,95 +21129,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"ticket"
-				],
-				"operation": [
-					"addTimerEntry"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Duration Minutes",
-				"name": "duration_minutes",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				}
-			},
-			{
-				"displayName": "End At",
-				"name": "end_at",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Labor Product",
-				"name": "product_id",
-				"description": "Labor product that sets the rate",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchProducts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/products/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Notes",
-				"name": "notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Technician Name or ID",
-				"name": "user_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": ""
-			}
-		]
 	},
 	{
 		"displayName": "Time Entry ID",
@@ -18453,94 +21151,6 @@ export const properties: INodeProperties[] = [
 				]
 			}
 		}
-	},
-	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"ticket"
-				],
-				"operation": [
-					"updateTimerEntry"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Duration Minutes",
-				"name": "duration_minutes",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				}
-			},
-			{
-				"displayName": "Labor Product",
-				"name": "product_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchProducts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/products/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Notes",
-				"name": "notes",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Start At",
-				"name": "start_at",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Technician Name or ID",
-				"name": "user_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": ""
-			}
-		]
 	},
 	{
 		"displayName": "Name",
@@ -18582,90 +21192,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Additional Fields",
-		"name": "additionalFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"ticket"
-				],
-				"operation": [
-					"addLineItem"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Cost Price",
-				"name": "price_cost",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Product",
-				"name": "product_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchProducts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/products/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Quantity",
-				"name": "quantity",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Retail Price",
-				"name": "price_retail",
-				"type": "number",
-				"default": 0
-			},
-			{
-				"displayName": "Taxable",
-				"name": "taxable",
-				"type": "boolean",
-				"default": false
-			},
-			{
-				"displayName": "UPC Code",
-				"name": "upc_code",
-				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
 		"displayName": "Line Item ID",
 		"name": "ticket_line_item_id",
 		"required": true,
@@ -18695,6 +21221,9 @@ export const properties: INodeProperties[] = [
 		"displayOptions": {
 			"show": {
 				"resource": [
+					"estimate",
+					"invoice",
+					"schedule",
 					"ticket"
 				],
 				"operation": [
@@ -18704,10 +21233,131 @@ export const properties: INodeProperties[] = [
 		},
 		"options": [
 			{
+				"displayName": "Cost",
+				"name": "cost",
+				"description": "Unit cost to you",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"schedule",
+							"ticket"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Discount Percent",
+				"name": "discount_percent",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"minValue": 0,
+					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Discount Dollars",
+				"name": "discount_dollars",
+				"description": "Discount as an amount, e.g. 10.00",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Asset Type Name or ID",
+				"name": "asset_type_id",
+				"description": "Asset lines: bill the customer's assets of this type",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getAssetTypes"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Contact Field Answer ID",
+				"name": "contact_field_answer_id",
+				"description": "Contact lines: only contacts with this answer",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Contact Field Type ID",
+				"name": "contact_field_type_id",
+				"description": "Contact lines: count contacts by this custom field",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Cost Price (Cents)",
+				"name": "cost_cents",
+				"description": "Your cost per unit, in cents",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
 				"displayName": "Cost Price",
 				"name": "price_cost",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"ticket"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Description",
@@ -18716,13 +21366,409 @@ export const properties: INodeProperties[] = [
 				"typeOptions": {
 					"rows": 4
 				},
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule",
+							"ticket"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Employee Name or ID",
+				"name": "user_id",
+				"description": "Employee credited with the line",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Item",
+				"name": "item",
+				"description": "Short item name; filled from the product when a product is given",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Item",
+				"name": "item",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Line Discount Percent",
+				"name": "line_discount_percent",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0,
+					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Line Type",
+				"name": "recurring_type_id",
+				"description": "What the line bills; it decides how the quantity is counted",
+				"type": "options",
+				"options": [
+					{
+						"name": "Recurring Charge",
+						"value": 1,
+						"description": "A fixed quantity every run"
+					},
+					{
+						"name": "Data Backup",
+						"value": 2
+					},
+					{
+						"name": "General Subscription",
+						"value": 3
+					},
+					{
+						"name": "Asset",
+						"value": 4,
+						"description": "One unit per asset of a type or saved search"
+					},
+					{
+						"name": "Kabuto",
+						"value": 5
+					},
+					{
+						"name": "Contact",
+						"value": 6,
+						"description": "One unit per contact (optionally by a custom field)"
+					}
+				],
+				"default": 1,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Name",
 				"name": "name",
 				"type": "string",
 				"default": ""
+			},
+			{
+				"displayName": "Position",
+				"name": "position",
+				"description": "Order of the line on the estimate",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Price",
+				"name": "price",
+				"description": "Unit price quoted to the customer",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product",
+				"name": "product_id",
+				"description": "Catalogue product; its name and prices fill the line",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product Category Name or ID",
+				"name": "product_category",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getProductCategoryNames"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Price",
+				"name": "price",
+				"description": "Unit price charged to the customer",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product",
+				"name": "product_id",
+				"description": "Catalogue product; Syncro fills item, name and prices from it when they are not given. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Quantity",
+				"name": "quantity",
+				"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "One Time Charge",
+				"name": "one_time_charge",
+				"description": "Whether the line is billed once and then removed",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Position",
+				"name": "position",
+				"description": "Order of the line on the invoice",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product",
+				"name": "product_id",
+				"description": "Catalogue product billed by the line",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Product",
@@ -18757,19 +21803,103 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				]
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"ticket"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Quantity",
 				"name": "quantity",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tax Note",
+				"name": "tax_note",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tax Rate ID",
+				"name": "tax_rate_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Retail Price (Cents)",
+				"name": "retail_cents",
+				"description": "Price per unit charged, in cents",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Saved Asset Search ID",
+				"name": "saved_asset_search_id",
+				"description": "Asset lines: bill the assets matching this saved search",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"schedule"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Retail Price",
 				"name": "price_retail",
 				"type": "number",
-				"default": 0
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"ticket"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Taxable",
@@ -18778,10 +21908,48 @@ export const properties: INodeProperties[] = [
 				"default": false
 			},
 			{
+				"displayName": "Technician Name or ID",
+				"name": "user_id",
+				"description": "Employee credited with the line",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "UPC Code",
+				"name": "upc_code",
+				"description": "Adds the catalogue product with this UPC code",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
 				"displayName": "UPC Code",
 				"name": "upc_code",
 				"type": "string",
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"ticket"
+						]
+					}
+				}
 			}
 		]
 	},
@@ -18869,6 +22037,717 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Update Fields",
+		"name": "updateFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"ticket"
+				],
+				"operation": [
+					"update",
+					"updateTimerEntry",
+					"updateWorksheet"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Asset IDs",
+				"name": "asset_ids",
+				"description": "Comma-separated IDs of the assets the ticket is about",
+				"placeholder": "e.g. 12, 34, 56",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Assignee Name or ID",
+				"name": "user_id",
+				"description": "Technician the ticket is assigned to",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Contact",
+				"name": "contact_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchContacts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/contacts/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/contacts/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Custom Fields",
+				"name": "properties",
+				"placeholder": "Add Custom Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "field",
+						"displayName": "Custom Field",
+						"values": [
+							{
+								"displayName": "Field Name or ID",
+								"name": "name",
+								"type": "options",
+								"typeOptions": {
+									"loadOptionsMethod": "getTicketFieldNames"
+								},
+								"default": "",
+								"description": "Custom field as defined in Syncro"
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							}
+						]
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Customer",
+				"name": "customer_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchCustomers",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/customers/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Due Date",
+				"name": "due_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "End At",
+				"name": "end_at",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Duration Minutes",
+				"name": "duration_minutes",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateTimerEntry"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Answers",
+				"name": "answers",
+				"description": "Answers keyed by field slug or ID: {\"<field>\": {\"value\": \"…\"}}",
+				"placeholder": "{\"backup_verified\": {\"value\": \"true\"}}",
+				"type": "json",
+				"default": "{}",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateWorksheet"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Complete",
+				"name": "complete",
+				"description": "Whether the worksheet is complete",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateWorksheet"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Location ID",
+				"name": "location_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Number",
+				"name": "number",
+				"description": "Ticket number; Syncro assigns the next one when empty",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Outtake Form Data",
+				"name": "outtake_form_data",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Outtake Form Date",
+				"name": "outtake_form_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Outtake Form Name",
+				"name": "outtake_form_name",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Priority",
+				"name": "priority",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getPriorities"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Problem Type",
+				"name": "problem_type",
+				"description": "Issue type as configured in Syncro (Admin > Tickets > Settings)",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getProblemTypes"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Signature Data",
+				"name": "signature_data",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Signature Name",
+				"name": "signature_name",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "SLA ID",
+				"name": "sla_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Labor Product",
+				"name": "product_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateTimerEntry"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Notes",
+				"name": "notes",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateTimerEntry"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Start At",
+				"name": "start_at",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"updateWorksheet"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Status",
+				"name": "status",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getTicketStatuses"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Subject",
+				"name": "subject",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tags",
+				"name": "tag_list",
+				"description": "Comma-separated tags",
+				"placeholder": "e.g. first, second",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Ticket Type Name or ID",
+				"name": "ticket_type_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getTicketTypes"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Public",
+				"name": "public",
+				"description": "Whether the customer can see the worksheet",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateWorksheet"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Required",
+				"name": "required",
+				"description": "Whether the worksheet must be completed before the ticket is resolved",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateWorksheet"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Technician Name or ID",
+				"name": "user_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": "",
+				"displayOptions": {
+					"hide": {
+						"/operation": [
+							"update"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Title",
+				"name": "title",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateWorksheet"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Worksheet Template Name or ID",
+				"name": "worksheet_template_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getWorksheetTemplates"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"updateWorksheet"
+						]
+					}
+				}
+			}
+		]
+	},
+	{
+		"displayName": "Options",
+		"name": "options",
+		"type": "collection",
+		"placeholder": "Add Option",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"ticket"
+				],
+				"operation": [
+					"getSettings",
+					"getWorksheet",
+					"deleteWorksheet"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Extra Query Parameters",
+				"name": "extraQueryParameters",
+				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Parameter",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			}
+		]
+	},
+	{
 		"displayName": "Worksheet Template Name or ID",
 		"name": "worksheet_template_id",
 		"required": true,
@@ -18900,65 +22779,553 @@ export const properties: INodeProperties[] = [
 					"ticket"
 				],
 				"operation": [
+					"create",
+					"print",
+					"addComment",
+					"addTimerEntry",
+					"deleteTimerEntry",
+					"chargeTimerEntry",
+					"addLineItem",
+					"removeLineItem",
+					"attachFileUrl",
+					"deleteAttachment",
 					"addWorksheet"
 				]
 			}
 		},
 		"options": [
 			{
-				"displayName": "Title",
-				"name": "title",
-				"description": "Title of the worksheet; the template name when empty",
+				"displayName": "Asset IDs",
+				"name": "asset_ids",
+				"description": "Comma-separated IDs of the assets the ticket is about",
+				"placeholder": "e.g. 12, 34, 56",
 				"type": "string",
-				"default": ""
-			}
-		]
-	},
-	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"ticket"
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Assignee Name or ID",
+				"name": "user_id",
+				"description": "Technician the ticket is assigned to",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Contact",
+				"name": "contact_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchContacts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/contacts/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/contacts/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
 				],
-				"operation": [
-					"updateWorksheet"
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Custom Fields",
+				"name": "properties",
+				"placeholder": "Add Custom Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "field",
+						"displayName": "Custom Field",
+						"values": [
+							{
+								"displayName": "Field Name or ID",
+								"name": "name",
+								"type": "options",
+								"typeOptions": {
+									"loadOptionsMethod": "getTicketFieldNames"
+								},
+								"default": "",
+								"description": "Custom field as defined in Syncro"
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							}
+						]
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Due Date",
+				"name": "due_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Do Not Email",
+				"name": "do_not_email",
+				"description": "Whether to keep the comment from being emailed to the customer",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addComment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Duration Minutes",
+				"name": "duration_minutes",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addTimerEntry"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "End At",
+				"name": "end_at",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create",
+							"addTimerEntry"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Cost Price",
+				"name": "price_cost",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
 				]
-			}
-		},
-		"options": [
+			},
 			{
-				"displayName": "Answers",
-				"name": "answers",
-				"description": "Answers keyed by field slug or ID: {\"<field>\": {\"value\": \"…\"}}",
-				"placeholder": "{\"backup_verified\": {\"value\": \"true\"}}",
+				"displayName": "Initial Comments (JSON)",
+				"name": "comments_attributes",
+				"description": "Array of {subject, body, hidden, do_not_email}",
 				"type": "json",
-				"default": "{}"
+				"default": "[]",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Complete",
-				"name": "complete",
-				"description": "Whether the worksheet is complete",
-				"type": "boolean",
-				"default": false
+				"displayName": "Location ID",
+				"name": "location_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Public",
-				"name": "public",
-				"description": "Whether the customer can see the worksheet",
-				"type": "boolean",
-				"default": false
+				"displayName": "Number",
+				"name": "number",
+				"description": "Ticket number; Syncro assigns the next one when empty",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
 			},
 			{
-				"displayName": "Required",
-				"name": "required",
-				"description": "Whether the worksheet must be completed before the ticket is resolved",
+				"displayName": "Outtake Form Data",
+				"name": "outtake_form_data",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Outtake Form Date",
+				"name": "outtake_form_date",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Outtake Form Name",
+				"name": "outtake_form_name",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Priority",
+				"name": "priority",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getPriorities"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Signature Data",
+				"name": "signature_data",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Signature Name",
+				"name": "signature_name",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "SLA ID",
+				"name": "sla_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Start At",
+				"name": "start_at",
+				"type": "dateTime",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Status",
+				"name": "status",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getTicketStatuses"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tags",
+				"name": "tag_list",
+				"description": "Comma-separated tags",
+				"placeholder": "e.g. first, second",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Ticket Type Name or ID",
+				"name": "ticket_type_id",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getTicketTypes"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"create"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Hidden",
+				"name": "hidden",
+				"description": "Whether the comment is a private note, invisible to the customer",
 				"type": "boolean",
-				"default": false
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addComment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "SMS Body",
+				"name": "sms_body",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addComment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tech",
+				"name": "tech",
+				"description": "Name shown as the author",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addComment"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Labor Product",
+				"name": "product_id",
+				"description": "Labor product that sets the rate",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addTimerEntry"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Notes",
+				"name": "notes",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addTimerEntry"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Technician Name or ID",
@@ -18967,22 +23334,122 @@ export const properties: INodeProperties[] = [
 				"typeOptions": {
 					"loadOptionsMethod": "getUsers"
 				},
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addTimerEntry"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product",
+				"name": "product_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Quantity",
+				"name": "quantity",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Retail Price",
+				"name": "price_retail",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Taxable",
+				"name": "taxable",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "UPC Code",
+				"name": "upc_code",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addLineItem"
+						]
+					}
+				}
 			},
 			{
 				"displayName": "Title",
 				"name": "title",
+				"description": "Title of the worksheet; the template name when empty",
 				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Worksheet Template Name or ID",
-				"name": "worksheet_template_id",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getWorksheetTemplates"
-				},
-				"default": ""
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/operation": [
+							"addWorksheet"
+						]
+					}
+				}
 			}
 		]
 	},

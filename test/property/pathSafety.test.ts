@@ -220,6 +220,13 @@ describe('no value of any field of any operation leaves the operation\'s own pat
 						const urls = [...new Set(hostileRecordUrls(sim.origin, RECORDS[field.record as string].urlSegment))];
 						problems.push(...(await probe(resource, op, field, urls, (e) => ({ __rl: true, mode: 'url', value: e }))));
 					}
+					if (field.kind === 'extraParameters') {
+						// Extra pairs: hostile names are refused or sent as one plain key, hostile values as one value; neither reaches the path.
+						const corpus = [...HOSTILE_VALUES, ...generatedValues(SEED + index, 12)];
+						problems.push(...(await probe(resource, op, field, corpus, (e) => ({ parameter: [{ name: e, value: '1' }] }))));
+						problems.push(...(await probe(resource, op, field, corpus, (e) => ({ parameter: [{ name: 'extra_note', value: e }] }))));
+						problems.push(...(await probe(resource, op, field, corpus, (e) => ({ parameter: [{ name: 'extra_note', value: e, type: 'json' }] }))));
+					}
 				}
 				expect(problems).toEqual([]);
 			}, 120_000);

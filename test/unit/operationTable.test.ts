@@ -52,6 +52,55 @@ describeSpec('coverage of the official Syncro spec', () => {
 		expect(duplicates).toEqual([]);
 		expect(missing).toEqual([]);
 	});
+
+	it("marks exactly the fields the spec does not list for their operation, and the editor says so", () => {
+		const spec = JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+		const resolve = (node: unknown): Record<string, unknown> | undefined => {
+			let value = node as Record<string, unknown> | undefined;
+			while (value && typeof value.$ref === 'string') {
+				value = (value.$ref as string).replace(/^#\//, '').split('/').reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], spec) as Record<string, unknown>;
+			}
+			return value;
+		};
+		/** Every parameter and body key the spec names for an operation, nested ones (`properties{subject}`) included. */
+		const specNames = (operation: Record<string, unknown>): Set<string> => {
+			const names = new Set<string>();
+			for (const parameter of (operation.parameters as unknown[] | undefined) ?? []) names.add(String(resolve(parameter)?.name));
+			const collect = (schema: unknown, depth = 0) => {
+				const resolved = resolve(schema);
+				if (!resolved || depth > 6) return;
+				for (const [key, inner] of Object.entries((resolved.properties as Record<string, unknown> | undefined) ?? {})) {
+					names.add(key);
+					collect(inner, depth + 1);
+				}
+				for (const part of (resolved.allOf as unknown[] | undefined) ?? []) collect(part, depth + 1);
+				if (resolved.items) collect(resolved.items, depth + 1);
+			};
+			const content = (resolve(operation.requestBody)?.content as Record<string, { schema?: unknown }> | undefined) ?? {};
+			for (const media of Object.values(content)) collect(media.schema);
+			return names;
+		};
+		const unmarked: string[] = [];
+		const wronglyMarked: string[] = [];
+		for (const { resource, op } of tableOps) {
+			if (!op.spec) continue;
+			const [method, specPath] = op.spec.split(' ');
+			const operation = spec.paths[specPath]?.[method.toLowerCase()] as Record<string, unknown>;
+			const names = specNames(operation);
+			for (const field of op.fields) {
+				if (field.in === 'path' || field.kind === 'extraParameters') continue;
+				const id = `${resource.value}.${op.operation}: ${field.name}`;
+				if (!names.has(field.name) && !field.beyondSpec) unmarked.push(id);
+				if (names.has(field.name) && field.beyondSpec) wronglyMarked.push(id);
+			}
+		}
+		expect(unmarked).toEqual([]);
+		expect(wronglyMarked).toEqual([]);
+		const shown = JSON.stringify(new Syncro().description.properties);
+		const marked = tableOps.flatMap(({ op }) => op.fields.filter((f) => f.beyondSpec));
+		expect(marked.length).toBeGreaterThan(10);
+		expect(shown.split("Not in Syncro's API document").length - 1).toBeGreaterThanOrEqual(new Set(marked.map((f) => f.name)).size);
+	});
 });
 
 describe('operation table', () => {

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { invalidValueError, isProblem, pathSegment, type QueryValue, type SyncroConnection } from '../transport';
 import { coerce, isEmpty, segmentKind } from './coerce';
+import { extraPairs } from './extras';
 import { GROUP_NAMES, isTopLevel, optionalGroup, paramName } from './layout';
 import { resolveName } from './names';
 import type { BuiltRequest, FieldDef, OperationDef, Reject } from './table';
@@ -50,6 +51,11 @@ export async function buildRequest(
 	/** Checks and converts one value, resolves a name given for a tenant dropdown, and puts it in its place. */
 	const accept = async (field: FieldDef, raw: unknown, where?: string) => {
 		const reject: Reject = (reason) => rejectField(ctx, itemIndex, field, reason, { where });
+		if (field.kind === 'extraParameters') {
+			// Checked names only (core/extras.ts): none is a field's, none reaches the path.
+			Object.assign(field.in === 'query' ? query : body, extraPairs(op, field, raw, reject));
+			return;
+		}
 		let value = coerce(field, raw, reject, connection);
 		if (field.kind === 'options' && field.loadOptions) {
 			// A value bound for a path must be a plain segment before it is even looked up as a name.

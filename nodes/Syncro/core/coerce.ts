@@ -9,12 +9,13 @@ import { isProblem, numericId, showValue, type SegmentKind, type SyncroConnectio
 import { recordIdFromUrl } from './records';
 import type { FieldDef, Reject } from './table';
 
-/** Longest value of a one-line text field (`string`, `password`). */
-const MAX_STRING_LENGTH = 65_535;
-/** Longest value of a multi-line text field (`text`): 1 MiB. */
-const MAX_TEXT_LENGTH = 1_048_576;
+/** Longest value of a one-line text field (`string`, `password`), and of an extra query parameter. */
+export const MAX_STRING_LENGTH = 65_535;
+/** Longest value of a multi-line text field (`text`), and of an extra body field: 1 MiB. */
+export const MAX_TEXT_LENGTH = 1_048_576;
 
-function parseJson(text: string): { value?: unknown; error?: string } {
+/** A JSON text's value, or the parser's reason it is not JSON. */
+export function parseJson(text: string): { value?: unknown; error?: string } {
 	try {
 		return { value: JSON.parse(text) };
 	} catch (error) {

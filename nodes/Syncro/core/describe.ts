@@ -12,13 +12,20 @@ import { GROUP_NAMES, isTopLevel, optionalGroup, paramName } from './layout';
 import { listSearchMethod, RECORDS } from './records';
 import type { FieldDef, ResourceDef } from './table';
 
+/** What the editor says of a field: its description, and plainly when Syncro's API document does not list it. */
+function describedField(field: FieldDef): string | undefined {
+	if (!field.beyondSpec) return field.description;
+	const said = field.description ? `${field.description.replace(/\.$/, '')}. ` : '';
+	return `${said}Not in Syncro's API document (the README names the evidence that Syncro accepts it)`;
+}
+
 /** The n8n property of one field (without displayOptions). */
 function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties {
 	const name = inCollection ? field.name : paramName(field);
 	const base = {
 		displayName: field.displayName,
 		name,
-		description: field.description,
+		description: describedField(field),
 		required: !inCollection && field.required === true ? true : undefined,
 		placeholder: field.placeholder,
 	};
@@ -78,7 +85,7 @@ function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties 
 				type: 'string',
 				default: field.default ?? '',
 				placeholder: field.placeholder ?? 'e.g. 12, 34, 56',
-				description: field.description ?? 'Comma-separated IDs',
+				description: base.description ?? 'Comma-separated IDs',
 			};
 		case 'stringList':
 			return {
@@ -86,7 +93,7 @@ function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties 
 				type: 'string',
 				default: field.default ?? '',
 				placeholder: field.placeholder ?? 'e.g. first, second',
-				description: field.description ?? 'Comma-separated values',
+				description: base.description ?? 'Comma-separated values',
 			};
 		case 'files':
 			return {
@@ -138,6 +145,36 @@ function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties 
 					},
 				],
 			};
+		case 'extraParameters': {
+			// Every operation has one: kept small, as n8n sends each copy to every editor.
+			const noun = field.in === 'query' ? 'Parameter' : 'Field';
+			return {
+				...base,
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						name: 'parameter',
+						displayName: noun,
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+							{
+								displayName: 'Value Type',
+								name: 'type',
+								type: 'options',
+								options: [
+									{ name: 'JSON', value: 'json' },
+									{ name: 'Text', value: 'text' },
+								],
+								default: 'text',
+							},
+						],
+					},
+				],
+			};
+		}
 		case 'id':
 			if (field.record) {
 				const spec = RECORDS[field.record];

@@ -55,3 +55,9 @@ export const path = builders('path');
 export function recordId(record: RecordType | undefined, param: string, displayName: string, name = 'id'): FieldDef {
 	return make('path', 'id', name, { record, param, displayName, required: true });
 }
+
+/**
+ * The evidence of fields that Syncro's newer live API document lists but the cached one (swagger.json) does
+ * not: client code written against the live document (see ../shared/syncro-api/CATALOGUE.md, [NEW]).
+ */
+export const IN_LIVE_API_DOCUMENT = "Syncro's newer live API document (advenimus/syncromsp-mcp, written against it)";

@@ -69,7 +69,12 @@ export type FieldKind =
 	/** the ID of a Syncro record: a resource locator (list, URL, ID) when `record` is set */
 	| 'id'
 	/** an ID or a record number (invoices accept both) */
-	| 'idOrNumber';
+	| 'idOrNumber'
+	/**
+	 * name/value pairs the operation has no field for, sent beside its fields (core/extras.ts); `name` is the
+	 * collection option, not a Syncro key. Every operation gets one; resources do not declare it.
+	 */
+	| 'extraParameters';
 
 export interface FieldOption {
 	name: string;
@@ -106,6 +111,12 @@ export interface FieldDef {
 	 * IDs and dropdown values in a path are numeric IDs, `idOrNumber` is a slug; see `segmentKind()`.
 	 */
 	segment?: SegmentKind;
+	/**
+	 * The field is not in Syncro's API document (swagger.json) for this operation: the evidence that Syncro
+	 * accepts it, named (a live test, public clients, Syncro's newer live document). The editor says "Not in
+	 * Syncro's API document"; the README lists every such field with this text.
+	 */
+	beyondSpec?: string;
 }
 
 type HttpMethod = Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
@@ -158,6 +169,13 @@ export interface OperationDef {
 	 * the DELETE deletes nothing (RMM Alert > Clear resolves the alert, which stays readable).
 	 */
 	deletes?: string | false;
+	/**
+	 * Body keys or query parameters the named hook sets itself (Script > Run sets `freq`): refused as Extra
+	 * Body Fields / Extra Query Parameters, as the names of the operation's fields are.
+	 */
+	setByHook?: string[];
+	/** false: no Extra Query Parameters / Extra Body Fields (Custom API Call sends any query and body already). */
+	extraParameters?: false;
 	/** The records it returns are one of the main Syncro records: the "Simplify" option applies (core/simplify.ts). */
 	simplify?: SimpleRecordType;
 }

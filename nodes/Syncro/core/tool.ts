@@ -52,7 +52,8 @@ export function toolDescription(resource: ResourceDef, op: OperationDef): string
 		.filter(isTopLevel)
 		.filter((f) => f.required || f.in === 'path')
 		.map((f) => f.displayName.replace(/ Name or ID$/, ''));
-	return `${does}. ${returns(resource, op)}.${needs.length ? ` Needs: ${needs.join(', ')}.` : ''}`;
+	const extras = op.fields.find((f) => f.kind === 'extraParameters');
+	return `${does}. ${returns(resource, op)}.${needs.length ? ` Needs: ${needs.join(', ')}.` : ''}${extras ? ` Other Syncro parameters: ${extras.displayName}.` : ''}`;
 }
 
 /** One `toolDescription` per operation, shown only in the tool variant, defaulting to `toolDescription()`. */

@@ -1,6 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { body, type BuiltRequest, type OperationDef, query, recordId, type ResourceDef, toRecords } from '../core';
+import {
+	body,
+	type BuiltRequest,
+	IN_LIVE_API_DOCUMENT,
+	type OperationDef,
+	query,
+	recordId,
+	type ResourceDef,
+	toRecords,
+} from '../core';
 import { mayHaveAppliedError, syncroRequest } from '../transport';
 
 const assetId = recordId('asset', 'assetId', 'Asset');
@@ -92,7 +101,8 @@ export const asset: ResourceDef = {
 				query.string('query', { displayName: 'Search Text', description: 'Matches asset name and serial number' }),
 				query.integer('asset_search_id', {
 					displayName: 'Saved Asset Search ID',
-					description: 'Runs a saved asset search of the Syncro UI (observed live, not in the official docs)',
+					description: 'Runs a saved asset search of the Syncro UI',
+					beyondSpec: 'Observed live by a third party: davejlong/SyncroRMM Get-SyncroAsset.ps1 sends it',
 				}),
 			],
 		},
@@ -149,7 +159,8 @@ export const asset: ResourceDef = {
 				customFields,
 				body.integer('policy_folder_id', {
 					displayName: 'Policy Folder ID',
-					description: 'Moves the asset into this policy folder (newer than the cached spec)',
+					description: 'Moves the asset into this policy folder',
+					beyondSpec: IN_LIVE_API_DOCUMENT,
 				}),
 			],
 		},

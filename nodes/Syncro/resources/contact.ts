@@ -16,7 +16,11 @@ const contactFields = [
 	body.string('state'),
 	body.string('zip', { displayName: 'ZIP' }),
 	body.text('notes'),
-	body.customFields('properties', { displayName: 'Custom Fields', description: 'Contact custom fields by name' }),
+	body.customFields('properties', {
+		displayName: 'Custom Fields',
+		description: 'Contact custom fields by name',
+		beyondSpec: 'Observed live: contacts keep custom fields (and the title) in properties, as customers do',
+	}),
 ];
 
 /** Named hook: the contact of the customer with this email (ignoring case, every page), or a new one. */

@@ -87,6 +87,8 @@ export const customApi: ResourceDef = {
 			path: '/',
 			optionalGroup: 'options',
 			run: customApiCall,
+			// Its Query Parameters and Body (JSON) send any name already.
+			extraParameters: false,
 			fields: [
 				body.options('method', ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], {
 					required: true,

@@ -1,7 +1,7 @@
 /**
  * Every resource of the Syncro node. The order here is irrelevant: the editor sorts by name.
  */
-import type { OperationDef, ResourceDef } from '../core';
+import { type OperationDef, type ResourceDef, withExtraParameters } from '../core';
 import { customApi } from './customApiCall';
 import { account } from './account';
 import { appointment } from './appointment';
@@ -32,37 +32,40 @@ import { vendor } from './vendor';
 import { wikiPage } from './wikiPage';
 import { ticket } from './ticket';
 
-export const RESOURCES: ResourceDef[] = [
-	account,
-	appointment,
-	appointmentType,
-	asset,
-	cannedResponse,
-	contact,
-	contract,
-	customer,
-	estimate,
-	invoice,
-	lead,
-	lineItem,
-	newTicketForm,
-	partOrder,
-	payment,
-	policyFolder,
-	portalUser,
-	product,
-	purchaseOrder,
-	rmmAlert,
-	schedule,
-	script,
-	ticketTimer,
-	timelog,
-	user,
-	vendor,
-	wikiPage,
-	ticket,
-	customApi,
-].filter((resource) => resource.operations.length > 0);
+/** The table, each operation with its Extra Query Parameters or Extra Body Fields (core/extras.ts). */
+export const RESOURCES: ResourceDef[] = withExtraParameters(
+	[
+		account,
+		appointment,
+		appointmentType,
+		asset,
+		cannedResponse,
+		contact,
+		contract,
+		customer,
+		estimate,
+		invoice,
+		lead,
+		lineItem,
+		newTicketForm,
+		partOrder,
+		payment,
+		policyFolder,
+		portalUser,
+		product,
+		purchaseOrder,
+		rmmAlert,
+		schedule,
+		script,
+		ticketTimer,
+		timelog,
+		user,
+		vendor,
+		wikiPage,
+		ticket,
+		customApi,
+	].filter((resource) => resource.operations.length > 0),
+);
 
 const index = new Map<string, { resource: ResourceDef; op: OperationDef }>();
 for (const resource of RESOURCES) {

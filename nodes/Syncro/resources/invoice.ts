@@ -38,8 +38,13 @@ const lineItemFields: FieldDef[] = [
 	body.id('product_id', 'product', {
 		displayName: 'Product',
 		description: 'Catalogue product; Syncro fills item, name and prices from it when they are not given',
+		beyondSpec:
+			'Observed live: product_id and quantity fill the line from the catalogue (advenimus/syncromsp-mcp live test)',
 	}),
-	body.number('quantity'),
+	body.number('quantity', {
+		beyondSpec:
+			'Observed live: product_id and quantity fill the line from the catalogue (advenimus/syncromsp-mcp live test)',
+	}),
 	body.number('price', { description: 'Unit price charged to the customer' }),
 	body.number('cost', { description: 'Unit cost to you' }),
 	body.boolean('taxable'),
@@ -60,6 +65,7 @@ async function deleteInvoice(
 	const answer = await syncroRequest(ctx, {
 		method: 'DELETE',
 		path: request.path,
+		query: request.query,
 		permission: op.permission,
 		itemIndex,
 	});
@@ -103,6 +109,12 @@ export const invoice: ResourceDef = {
 				query.boolean('paid', { description: 'Whether to return only invoices marked as paid' }),
 				query.boolean('unpaid', { description: 'Whether to return only invoices not yet paid' }),
 				query.id('ticket_id', 'ticket', { displayName: 'Ticket', description: 'Only invoices of this ticket' }),
+				query.id('customer_id', 'customer', {
+					displayName: 'Customer',
+					description: 'Only invoices of this customer',
+					beyondSpec:
+						'Sent by two independent public clients (wyre-technology/node-syncro src/resources/invoices.ts, johnnichols/SyncroMSP-API Get-SyncroInvoices) and used on a live tenant in a published invoice audit (azcomputerguru/claudetools)',
+				}),
 				query.dateTime('since_updated_at', { description: 'Only invoices changed since this time' }),
 			],
 		},

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import {
 	body,
 	type BuiltRequest,
+	GROUP_NAMES,
 	type OperationDef,
+	optionalGroup,
 	recordId,
 	rejectField,
 	type ResourceDef,
@@ -59,6 +61,24 @@ async function addAttachment(
 	form.append('file', new Blob([content], { type: binary.mimeType || 'application/octet-stream' }), fileName);
 	const name = typeof request.body?.name === 'string' ? request.body.name.trim() : '';
 	if (name) form.append('name', name);
+	// Extra Body Fields travel as form fields beside the file: text, numbers and true/false only.
+	for (const [key, value] of Object.entries(request.body ?? {})) {
+		if (key === binaryProperty.name || key === 'name') continue;
+		if (value !== null && typeof value === 'object') {
+			const extras = op.fields.find((f) => f.kind === 'extraParameters') ?? binaryProperty;
+			rejectField(
+				ctx,
+				itemIndex,
+				extras,
+				`the value of "${key}" is an object or a list, which a file upload cannot send`,
+				{
+					where: GROUP_NAMES[optionalGroup(op)],
+					description: 'A file upload sends its fields as form fields: give a text, a number or true/false.',
+				},
+			);
+		}
+		form.append(key, value === null ? '' : String(value));
+	}
 	const answer = await syncroRequest(ctx, {
 		method: 'POST',
 		path: request.path,
@@ -161,6 +181,7 @@ export const purchaseOrder: ResourceDef = {
 			isNew: true,
 			unwrap: ['attachment'],
 			run: addAttachment,
+			setByHook: ['file'],
 			fields: [
 				purchaseOrderId,
 				binaryProperty,

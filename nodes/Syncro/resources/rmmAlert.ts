@@ -98,11 +98,18 @@ export const rmmAlert: ResourceDef = {
 				body.id('customer_id', 'customer', { displayName: 'Customer', required: true }),
 				body.string('description', { required: true, description: 'Alert title, e.g. "Low Hd Space Trigger"' }),
 				body.id('asset_id', 'asset', { displayName: 'Asset', topLevel: true }),
-				body.text('formatted_output', { displayName: 'Details', description: 'Details shown on the alert' }),
+				body.text('formatted_output', {
+					displayName: 'Details',
+					description: 'Details shown on the alert',
+					beyondSpec:
+						"Sent by davejlong/n8n-nodes-syncrormm and advenimus/syncromsp-mcp; advenimus's live test (docs/api-testing-results.md): not in the schema but accepted",
+				}),
 				body.string('status'),
 				body.boolean('resolved', { description: 'Whether the alert is created already resolved' }),
 				body.string('trigger', {
 					description: 'Kind of alert, e.g. agent_offline_trigger or a monitor name (sent in properties)',
+					beyondSpec:
+						'Observed live: Syncro reads the kind of alert from properties.trigger (advenimus/syncromsp-mcp API quirks)',
 				}),
 				body.string('subject', {
 					description: 'Subject of the ticket comment made by automation (sent in properties)',

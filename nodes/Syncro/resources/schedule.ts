@@ -284,6 +284,8 @@ export const schedule: ResourceDef = {
 					param: 'lineItemId',
 					displayName: 'Line Item ID',
 					required: true,
+					beyondSpec:
+						'Inferred, not confirmed live: the document gives this endpoint no body, and the line to remove has to be named (tickets take ticket_line_item_id)',
 				}),
 			],
 		},

@@ -55,6 +55,7 @@ export const script: ResourceDef = {
 			isNew: true,
 			permission: 'Scripts - Execute',
 			run: runScript,
+			setByHook: ['freq', 'script_options'],
 			fields: [
 				recordId('asset', 'assetId', 'Asset', 'asset_id'),
 				body.id('script_id', undefined, {

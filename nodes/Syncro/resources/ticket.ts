@@ -82,7 +82,10 @@ export const ticket: ResourceDef = {
 				query.boolean('all_comments', {
 					description: 'Deprecated by Syncro (off by default since March 2026): include every comment',
 				}),
-				query.string('asset_serial', { description: 'Serial of an asset on the ticket (newer than the cached spec)' }),
+				query.string('asset_serial', {
+					description: 'Serial of an asset on the ticket',
+					beyondSpec: "Syncro's newer live API document, cited by a third-party research note (2026-10)",
+				}),
 			],
 		},
 		{

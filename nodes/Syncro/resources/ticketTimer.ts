@@ -1,4 +1,4 @@
-import { body, query, recordId, type ResourceDef } from '../core';
+import { body, IN_LIVE_API_DOCUMENT, query, recordId, type ResourceDef } from '../core';
 
 const ticketTimerId = recordId(undefined, 'ticketTimerId', 'Ticket Timer ID');
 
@@ -24,9 +24,9 @@ export const ticketTimer: ResourceDef = {
 			fields: [
 				query.dateTime('created_at_gt', { displayName: 'Created After' }),
 				query.dateTime('created_at_lt', { displayName: 'Created Before' }),
-				query.id('ticket_id', 'ticket', { displayName: 'Ticket' }),
-				query.loaded('user_id', 'getUsers', { displayName: 'Technician Name or ID' }),
-				query.id('customer_id', 'customer', { displayName: 'Customer' }),
+				query.id('ticket_id', 'ticket', { displayName: 'Ticket', beyondSpec: IN_LIVE_API_DOCUMENT }),
+				query.loaded('user_id', 'getUsers', { displayName: 'Technician Name or ID', beyondSpec: IN_LIVE_API_DOCUMENT }),
+				query.id('customer_id', 'customer', { displayName: 'Customer', beyondSpec: IN_LIVE_API_DOCUMENT }),
 				query.options(
 					'status',
 					[
@@ -34,14 +34,18 @@ export const ticketTimer: ResourceDef = {
 						{ name: 'Paused', value: 'paused' },
 						{ name: 'Stopped', value: 'stopped' },
 					],
-					{ description: 'State of the timer' },
+					{ description: 'State of the timer', beyondSpec: IN_LIVE_API_DOCUMENT },
 				),
-				query.options('billing_status', [
-					{ name: 'Non-Billable', value: 'non-billable' },
-					{ name: 'Unbilled', value: 'unbilled', description: 'Billable time not yet charged to the ticket' },
-					{ name: 'Billed', value: 'billed', description: 'Charged to the ticket as a line item' },
-					{ name: 'Invoiced', value: 'invoiced', description: 'On an invoice' },
-				]),
+				query.options(
+					'billing_status',
+					[
+						{ name: 'Non-Billable', value: 'non-billable' },
+						{ name: 'Unbilled', value: 'unbilled', description: 'Billable time not yet charged to the ticket' },
+						{ name: 'Billed', value: 'billed', description: 'Charged to the ticket as a line item' },
+						{ name: 'Invoiced', value: 'invoiced', description: 'On an invoice' },
+					],
+					{ beyondSpec: IN_LIVE_API_DOCUMENT },
+				),
 			],
 		},
 		{

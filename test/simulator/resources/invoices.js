@@ -146,6 +146,8 @@ function register(router, h) {
 		if (truthy(q.paid)) rows = rows.filter((/** @type {any} */ i) => isPaid(h, i));
 		if (truthy(q.unpaid)) rows = rows.filter((/** @type {any} */ i) => !isPaid(h, i));
 		if (q.ticket_id !== undefined) rows = rows.filter((/** @type {any} */ i) => String(i.ticket_id) === String(q.ticket_id));
+		// Not in Syncro's API document; public clients and a live tenant's audit use it (README, "Parameters beyond Syncro's document").
+		if (q.customer_id !== undefined) rows = rows.filter((/** @type {any} */ i) => String(i.customer_id) === String(q.customer_id));
 		if (q.since_updated_at) rows = rows.filter((/** @type {any} */ i) => Date.parse(i.updated_at) >= Date.parse(q.since_updated_at));
 		rows.sort((/** @type {any} */ a, /** @type {any} */ b) => b.id - a.id);
 		const envelope = h.pageOf(rows, q, { key: 'invoices', pageSize: h.pageSize('invoices', 25), meta: 'reduced' });
