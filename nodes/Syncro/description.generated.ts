@@ -5502,6 +5502,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -5588,6 +5589,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -5821,6 +5823,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -5997,6 +6000,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -6142,6 +6146,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -6857,6 +6862,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -7247,6 +7253,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -7376,6 +7383,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -7469,6 +7477,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -7620,6 +7629,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -7825,223 +7835,6 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
-		"displayName": "Update Fields",
-		"name": "updateFields",
-		"type": "collection",
-		"placeholder": "Add Field",
-		"default": {},
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"estimate"
-				],
-				"operation": [
-					"update"
-				]
-			}
-		},
-		"options": [
-			{
-				"displayName": "Customer",
-				"name": "customer_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchCustomers",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/customers/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/customers/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			},
-			{
-				"displayName": "Date",
-				"name": "date",
-				"type": "dateTime",
-				"default": ""
-			},
-			{
-				"displayName": "Extra Body Fields",
-				"name": "extraBodyFields",
-				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"type": "fixedCollection",
-				"typeOptions": {
-					"multipleValues": true
-				},
-				"default": {},
-				"options": [
-					{
-						"name": "parameter",
-						"displayName": "Field",
-						"values": [
-							{
-								"displayName": "Name",
-								"name": "name",
-								"type": "string",
-								"default": ""
-							},
-							{
-								"displayName": "Value",
-								"name": "value",
-								"type": "string",
-								"default": ""
-							},
-							{
-								"displayName": "Value Type",
-								"name": "type",
-								"type": "options",
-								"options": [
-									{
-										"name": "JSON",
-										"value": "json"
-									},
-									{
-										"name": "Text",
-										"value": "text"
-									}
-								],
-								"default": "text"
-							}
-						]
-					}
-				]
-			},
-			{
-				"displayName": "Location ID",
-				"name": "location_id",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0
-				}
-			},
-			{
-				"displayName": "Name",
-				"name": "name",
-				"description": "Title of the estimate",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Note",
-				"name": "note",
-				"description": "Note printed on the estimate",
-				"type": "string",
-				"typeOptions": {
-					"rows": 4
-				},
-				"default": ""
-			},
-			{
-				"displayName": "Number",
-				"name": "number",
-				"description": "Estimate number; Syncro assigns the next one when empty",
-				"type": "string",
-				"default": ""
-			},
-			{
-				"displayName": "Status",
-				"name": "status",
-				"description": "Fresh is a new estimate; Approved and Declined record the customer's answer",
-				"type": "options",
-				"options": [
-					{
-						"name": "Fresh",
-						"value": "Fresh"
-					},
-					{
-						"name": "Draft",
-						"value": "Draft"
-					},
-					{
-						"name": "Approved",
-						"value": "Approved"
-					},
-					{
-						"name": "Declined",
-						"value": "Declined"
-					}
-				],
-				"default": "Fresh"
-			},
-			{
-				"displayName": "Ticket",
-				"name": "ticket_id",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchTickets",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/tickets/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/tickets/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				]
-			}
-		]
-	},
-	{
-		"displayName": "Name",
-		"name": "name",
-		"description": "Line description; Syncro refuses lines without it",
-		"required": true,
-		"type": "string",
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"estimate"
-				],
-				"operation": [
-					"addLineItem"
-				]
-			}
-		}
-	},
-	{
 		"displayName": "Additional Fields",
 		"name": "additionalFields",
 		"type": "collection",
@@ -8056,47 +7849,16 @@ export const properties: INodeProperties[] = [
 					"create",
 					"print",
 					"email",
-					"addLineItem",
 					"convertToInvoice"
 				]
 			}
 		},
 		"options": [
 			{
-				"displayName": "Cost",
-				"name": "cost",
-				"description": "Unit cost to you",
-				"type": "number",
-				"default": 0,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Discount Percent",
-				"name": "discount_percent",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"minValue": 0,
-					"maxValue": 100
-				},
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -8273,57 +8035,29 @@ export const properties: INodeProperties[] = [
 						]
 					}
 				}
-			},
+			}
+		]
+	},
+	{
+		"displayName": "Update Fields",
+		"name": "updateFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"estimate"
+				],
+				"operation": [
+					"update"
+				]
+			}
+		},
+		"options": [
 			{
-				"displayName": "Item",
-				"name": "item",
-				"description": "Short item name; filled from the product when a product is given",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Position",
-				"name": "position",
-				"description": "Order of the line on the estimate",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0
-				},
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Price",
-				"name": "price",
-				"description": "Unit price quoted to the customer",
-				"type": "number",
-				"default": 0,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Product",
-				"name": "product_id",
-				"description": "Catalogue product; its name and prices fill the line",
+				"displayName": "Customer",
+				"name": "customer_id",
 				"type": "resourceLocator",
 				"default": {
 					"mode": "list",
@@ -8335,7 +8069,7 @@ export const properties: INodeProperties[] = [
 						"name": "list",
 						"type": "list",
 						"typeOptions": {
-							"searchListMethod": "searchProducts",
+							"searchListMethod": "searchCustomers",
 							"searchable": true
 						}
 					},
@@ -8343,10 +8077,10 @@ export const properties: INodeProperties[] = [
 						"displayName": "By URL",
 						"name": "url",
 						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
+						"placeholder": "https://acme.syncromsp.com/customers/123",
 						"extractValue": {
 							"type": "regex",
-							"regex": "/products/(\\d+)"
+							"regex": "/customers/(\\d+)"
 						}
 					},
 					{
@@ -8354,118 +8088,173 @@ export const properties: INodeProperties[] = [
 						"name": "id",
 						"type": "string"
 					}
-				],
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
+				]
 			},
 			{
-				"displayName": "Product Category Name or ID",
-				"name": "product_category",
-				"type": "options",
+				"displayName": "Date",
+				"name": "date",
+				"type": "dateTime",
+				"default": ""
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
+				"type": "fixedCollection",
 				"typeOptions": {
-					"loadOptionsMethod": "getProductCategoryNames"
+					"multipleValues": true
 				},
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
 						]
 					}
-				}
+				]
 			},
 			{
-				"displayName": "Quantity",
-				"name": "quantity",
-				"type": "number",
-				"default": 0,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Tax Note",
-				"name": "tax_note",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Tax Rate ID",
-				"name": "tax_rate_id",
+				"displayName": "Location ID",
+				"name": "location_id",
 				"type": "number",
 				"default": 0,
 				"typeOptions": {
 					"numberPrecision": 0
-				},
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
 				}
 			},
 			{
-				"displayName": "Taxable",
-				"name": "taxable",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Technician Name or ID",
-				"name": "user_id",
-				"description": "Employee credited with the line",
-				"type": "options",
-				"typeOptions": {
-					"loadOptionsMethod": "getUsers"
-				},
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "UPC Code",
-				"name": "upc_code",
-				"description": "Adds the catalogue product with this UPC code",
+				"displayName": "Name",
+				"name": "name",
+				"description": "Title of the estimate",
 				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
+				"default": ""
+			},
+			{
+				"displayName": "Note",
+				"name": "note",
+				"description": "Note printed on the estimate",
+				"type": "string",
+				"typeOptions": {
+					"rows": 4
+				},
+				"default": ""
+			},
+			{
+				"displayName": "Number",
+				"name": "number",
+				"description": "Estimate number; Syncro assigns the next one when empty",
+				"type": "string",
+				"default": ""
+			},
+			{
+				"displayName": "Status",
+				"name": "status",
+				"description": "Fresh is a new estimate; Approved and Declined record the customer's answer",
+				"type": "options",
+				"options": [
+					{
+						"name": "Fresh",
+						"value": "Fresh"
+					},
+					{
+						"name": "Draft",
+						"value": "Draft"
+					},
+					{
+						"name": "Approved",
+						"value": "Approved"
+					},
+					{
+						"name": "Declined",
+						"value": "Declined"
 					}
-				}
+				],
+				"default": "Fresh"
+			},
+			{
+				"displayName": "Ticket",
+				"name": "ticket_id",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchTickets",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/tickets/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/tickets/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				]
 			}
 		]
+	},
+	{
+		"displayName": "Name",
+		"name": "name",
+		"description": "Line description; Syncro refuses lines without it",
+		"required": true,
+		"type": "string",
+		"default": "",
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"estimate"
+				],
+				"operation": [
+					"addLineItem"
+				]
+			}
+		}
 	},
 	{
 		"displayName": "Invoice ID or Number",
@@ -8592,44 +8381,16 @@ export const properties: INodeProperties[] = [
 					"print",
 					"email",
 					"publish",
-					"convertToDraft",
-					"addLineItem"
+					"convertToDraft"
 				]
 			}
 		},
 		"options": [
 			{
-				"displayName": "Cost",
-				"name": "cost",
-				"description": "Unit cost to you",
-				"type": "number",
-				"default": 0,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Discount Dollars",
-				"name": "discount_dollars",
-				"description": "Discount as an amount, e.g. 10.00",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -8671,136 +8432,6 @@ export const properties: INodeProperties[] = [
 						]
 					}
 				]
-			},
-			{
-				"displayName": "Item",
-				"name": "item",
-				"description": "Short item name, e.g. the product name",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Line Discount Percent",
-				"name": "line_discount_percent",
-				"type": "number",
-				"default": 0,
-				"typeOptions": {
-					"numberPrecision": 0,
-					"minValue": 0,
-					"maxValue": 100
-				},
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Name",
-				"name": "name",
-				"description": "Line description shown under the item",
-				"type": "string",
-				"default": "",
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Price",
-				"name": "price",
-				"description": "Unit price charged to the customer",
-				"type": "number",
-				"default": 0,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Product",
-				"name": "product_id",
-				"description": "Catalogue product; Syncro fills item, name and prices from it when they are not given. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
-				"type": "resourceLocator",
-				"default": {
-					"mode": "list",
-					"value": ""
-				},
-				"modes": [
-					{
-						"displayName": "From List",
-						"name": "list",
-						"type": "list",
-						"typeOptions": {
-							"searchListMethod": "searchProducts",
-							"searchable": true
-						}
-					},
-					{
-						"displayName": "By URL",
-						"name": "url",
-						"type": "string",
-						"placeholder": "https://acme.syncromsp.com/products/123",
-						"extractValue": {
-							"type": "regex",
-							"regex": "/products/(\\d+)"
-						}
-					},
-					{
-						"displayName": "ID",
-						"name": "id",
-						"type": "string"
-					}
-				],
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Quantity",
-				"name": "quantity",
-				"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
-				"type": "number",
-				"default": 0,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
-			},
-			{
-				"displayName": "Taxable",
-				"name": "taxable",
-				"type": "boolean",
-				"default": false,
-				"displayOptions": {
-					"show": {
-						"/operation": [
-							"addLineItem"
-						]
-					}
-				}
 			}
 		]
 	},
@@ -9037,6 +8668,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -9549,6 +9181,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -9951,6 +9584,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -10144,6 +9778,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -10339,6 +9974,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -10404,6 +10040,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -10629,6 +10266,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -11053,6 +10691,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -11158,6 +10797,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -11256,6 +10896,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -11560,6 +11201,427 @@ export const properties: INodeProperties[] = [
 		}
 	},
 	{
+		"displayName": "Additional Fields",
+		"name": "additionalFields",
+		"type": "collection",
+		"placeholder": "Add Field",
+		"default": {},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"estimate",
+					"invoice",
+					"purchaseOrder"
+				],
+				"operation": [
+					"addLineItem"
+				]
+			}
+		},
+		"options": [
+			{
+				"displayName": "Cost",
+				"name": "cost",
+				"description": "Unit cost to you",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Discount Percent",
+				"name": "discount_percent",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"minValue": 0,
+					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Discount Dollars",
+				"name": "discount_dollars",
+				"description": "Discount as an amount, e.g. 10.00",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Extra Body Fields",
+				"name": "extraBodyFields",
+				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
+				"type": "fixedCollection",
+				"typeOptions": {
+					"multipleValues": true
+				},
+				"default": {},
+				"options": [
+					{
+						"name": "parameter",
+						"displayName": "Field",
+						"values": [
+							{
+								"displayName": "Name",
+								"name": "name",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value",
+								"name": "value",
+								"type": "string",
+								"default": ""
+							},
+							{
+								"displayName": "Value Type",
+								"name": "type",
+								"type": "options",
+								"options": [
+									{
+										"name": "JSON",
+										"value": "json"
+									},
+									{
+										"name": "Text",
+										"value": "text"
+									}
+								],
+								"default": "text"
+							}
+						]
+					}
+				]
+			},
+			{
+				"displayName": "Item",
+				"name": "item",
+				"description": "Short item name; filled from the product when a product is given",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Position",
+				"name": "position",
+				"description": "Order of the line on the estimate",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Price",
+				"name": "price",
+				"description": "Unit price quoted to the customer",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product",
+				"name": "product_id",
+				"description": "Catalogue product; its name and prices fill the line",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product Category Name or ID",
+				"name": "product_category",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getProductCategoryNames"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Quantity",
+				"name": "quantity",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tax Note",
+				"name": "tax_note",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Tax Rate ID",
+				"name": "tax_rate_id",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Item",
+				"name": "item",
+				"description": "Short item name, e.g. the product name",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Line Discount Percent",
+				"name": "line_discount_percent",
+				"type": "number",
+				"default": 0,
+				"typeOptions": {
+					"numberPrecision": 0,
+					"minValue": 0,
+					"maxValue": 100
+				},
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Name",
+				"name": "name",
+				"description": "Line description shown under the item",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Price",
+				"name": "price",
+				"description": "Unit price charged to the customer",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Product",
+				"name": "product_id",
+				"description": "Catalogue product; Syncro fills item, name and prices from it when they are not given. Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"type": "resourceLocator",
+				"default": {
+					"mode": "list",
+					"value": ""
+				},
+				"modes": [
+					{
+						"displayName": "From List",
+						"name": "list",
+						"type": "list",
+						"typeOptions": {
+							"searchListMethod": "searchProducts",
+							"searchable": true
+						}
+					},
+					{
+						"displayName": "By URL",
+						"name": "url",
+						"type": "string",
+						"placeholder": "https://acme.syncromsp.com/products/123",
+						"extractValue": {
+							"type": "regex",
+							"regex": "/products/(\\d+)"
+						}
+					},
+					{
+						"displayName": "ID",
+						"name": "id",
+						"type": "string"
+					}
+				],
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Quantity",
+				"name": "quantity",
+				"description": "Not in Syncro's API document (the README names the evidence that Syncro accepts it)",
+				"type": "number",
+				"default": 0,
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"invoice"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Taxable",
+				"name": "taxable",
+				"type": "boolean",
+				"default": false,
+				"displayOptions": {
+					"hide": {
+						"/resource": [
+							"purchaseOrder"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "Technician Name or ID",
+				"name": "user_id",
+				"description": "Employee credited with the line",
+				"type": "options",
+				"typeOptions": {
+					"loadOptionsMethod": "getUsers"
+				},
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			},
+			{
+				"displayName": "UPC Code",
+				"name": "upc_code",
+				"description": "Adds the catalogue product with this UPC code",
+				"type": "string",
+				"default": "",
+				"displayOptions": {
+					"show": {
+						"/resource": [
+							"estimate"
+						]
+					}
+				}
+			}
+		]
+	},
+	{
 		"displayName": "Line Item ID",
 		"name": "line_item_id",
 		"description": "ID of the purchase order line (from Add Line Item or Get)",
@@ -11593,7 +11655,6 @@ export const properties: INodeProperties[] = [
 				],
 				"operation": [
 					"addAttachment",
-					"addLineItem",
 					"receive"
 				]
 			}
@@ -11603,6 +11664,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -11652,9 +11714,9 @@ export const properties: INodeProperties[] = [
 				"type": "string",
 				"default": "",
 				"displayOptions": {
-					"show": {
+					"hide": {
 						"/operation": [
-							"addAttachment"
+							"receive"
 						]
 					}
 				}
@@ -12204,6 +12266,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -13052,6 +13115,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -13294,6 +13358,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -13374,6 +13439,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -13729,6 +13795,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14251,6 +14318,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14429,6 +14497,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14615,6 +14684,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14788,6 +14858,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14901,6 +14972,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14975,6 +15047,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -15040,6 +15113,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -15207,6 +15281,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -15346,6 +15421,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -15429,6 +15505,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -15548,6 +15625,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -16546,6 +16624,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -19010,6 +19089,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -20510,6 +20590,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -20838,6 +20919,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -21397,6 +21479,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -22288,6 +22371,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -22703,6 +22787,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Query Parameters",
 				"name": "extraQueryParameters",
 				"description": "Parameters this operation has no field for, sent as they are. Plain names (letters, digits, _); a JSON list is sent as name[]=…",
+				"placeholder": "Add Parameter",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -22984,6 +23069,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
+				"placeholder": "Add Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true

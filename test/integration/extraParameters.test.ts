@@ -209,3 +209,48 @@ describe('what is refused, before anything is sent', () => {
 		expect(sim.requestsTo('GET', '/tickets/4001')[0].query).toEqual({});
 	});
 });
+
+describe("the calls people's own Syncro scripts make, each in its named operation (none needs Custom API Call)", () => {
+	it('lists: invoices by status, appointments by customer and technician, RMM alerts by customer', async () => {
+		const calls: Array<[string, string, Record<string, unknown>, string, Record<string, string>]> = [
+			['invoice', 'getAll', { filters: { customer_id: rl(2003), extraQueryParameters: pairs({ name: 'status', value: 'paid' }) } }, '/invoices', { customer_id: '2003', status: 'paid' }],
+			['appointment', 'getAll', { filters: { extraQueryParameters: pairs({ name: 'customer_id', value: '2003' }, { name: 'user_id', value: 11, type: 'json' }) } }, '/appointments', { customer_id: '2003', user_id: '11' }],
+			['rmmAlert', 'getAll', { filters: { extraQueryParameters: pairs({ name: 'customer_id', value: '2003' }) } }, '/rmm_alerts', { customer_id: '2003' }],
+		];
+		for (const [resource, operation, parameters, path, sent] of calls) {
+			sim.clearRequests();
+			const result = await run(resource, operation, { returnAll: false, limit: 3, ...parameters });
+			expect(result.error).toBeUndefined();
+			const [request] = sim.requestsTo('GET', path);
+			expect(request.query).toMatchObject(sent);
+		}
+	});
+
+	it('writes: a time entry updated with billable_override and hidden, an invoice line added with discount, tax rate and position', async () => {
+		const added = await run('ticket', 'addTimerEntry', { ticketId: rl(4001), start_at: '2026-11-21T09:00:00Z', additionalFields: { duration_minutes: 30 } });
+		const entryId = added.output('Syncro')[0].json.id as number;
+		sim.clearRequests();
+		const updated = await run('ticket', 'updateTimerEntry', {
+			ticketId: rl(4001),
+			timer_entry_id: entryId,
+			updateFields: { notes: 'Warranty', extraBodyFields: pairs({ name: 'billable_override', value: 'false', type: 'json' }, { name: 'hidden', value: 'true', type: 'json' }) },
+		});
+		expect(updated.error).toBeUndefined();
+		expect(sim.requestsTo('PUT', '/tickets/4001/update_timer_entry')[0].body).toEqual({ timer_entry_id: entryId, notes: 'Warranty', billable_override: false, hidden: true });
+		expect(updated.output('Syncro')[0].json).toMatchObject({ id: entryId, notes: 'Warranty' });
+
+		const inv = sim.db.table('invoices').insert({ customer_id: 2005, number: '78040', date: '2026-11-11T00:00:00Z', draft: false });
+		const line = await run('invoice', 'addLineItem', {
+			invoiceId: rl(inv.id),
+			additionalFields: {
+				item: 'Cabling',
+				name: 'Two drops',
+				price: 85,
+				extraBodyFields: pairs({ name: 'discount_percent', value: '10', type: 'json' }, { name: 'tax_rate_id', value: '3', type: 'json' }, { name: 'position', value: '1', type: 'json' }),
+			},
+		});
+		expect(line.error).toBeUndefined();
+		expect(sim.requestsTo('POST', `/invoices/${inv.id}/line_items`)[0].body).toEqual({ item: 'Cabling', name: 'Two drops', price: 85, discount_percent: 10, tax_rate_id: 3, position: 1 });
+		expect(line.output('Syncro')[0].json).toMatchObject({ invoice_id: inv.id, item: 'Cabling' });
+	});
+});

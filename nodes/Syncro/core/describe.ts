@@ -153,6 +153,8 @@ function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties 
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
 				default: {},
+				// n8n's button otherwise reads "Choose...".
+				placeholder: `Add ${noun}`,
 				options: [
 					{
 						name: 'parameter',
