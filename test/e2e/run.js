@@ -8,7 +8,7 @@
  *   node test/e2e/run.js --n8n 1.123      on that runtime (a version or prefix; E2E_N8N=… does the same)
  *   E2E_KEEP=1 node test/e2e/run.js       keeps the n8n user folder and prints where it is
  *   E2E_N8N_LOG_LEVEL=debug                n8n's log level (default info; the log is n8n-start.log in that folder)
- *   E2E_ONLY=invoice,onboarding,returnall,attachment,server,polling,agents node test/e2e/run.js runs only those
+ *   E2E_ONLY=invoice,onboarding,extras,returnall,attachment,server,polling,agents node test/e2e/run.js runs only those
  *   groups (agents: the AI agent and MCP server examples, test/e2e/agents.js)
  *
  * The newest 2.x of the matrix runs with the defaults n8n 3.0 sets (N8N_3_DEFAULTS): unverified community
@@ -30,7 +30,7 @@ const { ensureN8n } = require('./install');
 const { N8n, installPackage, packPackage, sleep, waitFor } = require('./n8n');
 const { DEFAULT_RUNTIME, label, runtimeFromArgs } = require('./versions');
 const { WORKFLOW_IDS } = require('./workflow-ids');
-const { attachmentWorkflow, pollingWorkflow } = require('./workflows');
+const { attachmentWorkflow, extraParametersWorkflow, pollingWorkflow } = require('./workflows');
 const { createSimulator } = require('../simulator/server');
 const { rmmAlertDelivery } = require('./deliveries');
 const {
@@ -136,7 +136,8 @@ async function scenarios(n8n, sim, registered) {
 	const exportOver = variant(examples.exportAll, WORKFLOW_IDS.e2e.exportOver, 'e2e: return all, over budget', overBudget);
 	const polling = pollingWorkflow(WORKFLOW_IDS.e2e.polling, 'e2e: new tickets (polling trigger)', SANDBOX_CREDENTIAL, POLL_EVERY_S);
 	const poAttachment = attachmentWorkflow(WORKFLOW_IDS.e2e.poAttachment, 'e2e: vendor quote to purchase order', SANDBOX_CREDENTIAL, ATTACHMENT_PO, QUOTE_CSV);
-	const workflows = [...Object.values(examples), exportPaced, exportOver, polling, poAttachment];
+	const extraParameters = extraParametersWorkflow(WORKFLOW_IDS.e2e.extraParameters, 'e2e: extra parameters', SANDBOX_CREDENTIAL, 4001, 2003);
+	const workflows = [...Object.values(examples), exportPaced, exportOver, polling, poAttachment, extraParameters];
 	await n8n.importWorkflows(workflows);
 	info(`imported 3 credentials and ${workflows.length} workflows in ${seconds(Date.now() - t0)}`);
 	// AI agents and MCP (test/e2e/agents.js): their model stand-in, credentials and workflows go in before `n8n start`.
@@ -246,6 +247,29 @@ async function scenarios(n8n, sim, registered) {
 			const kept = file?.binary?.data?.id ? String(file.binary.data.id).split(':')[0] : 'in memory';
 			if (WITH_N8N_3_DEFAULTS) assert.match(kept, /^filesystem/, `n8n kept the file ${kept}`);
 			return `${stored[0].file_name}, ${stored[0].size} bytes; n8n kept the file: ${kept}`;
+		});
+	}
+
+	// Extra Body Fields and Extra Query Parameters as n8n stores and resolves them (a fixedCollection in a collection).
+	if (wanted('extras')) {
+		const mark = sim.requests.length;
+		const result = await n8n.execute(extraParameters.id);
+		await check('extra parameters: Extra Body Fields and Extra Query Parameters reach Syncro beside the fields, typed as asked', () => {
+			const run = succeeded(result);
+			const requests = since(sim, mark);
+			const [post] = requests.filter((r) => r.method === 'POST' && r.path === '/tickets/4001/timer_entry');
+			assert.deepEqual(post?.body, { start_at: '2026-11-20T09:00:00Z', duration_minutes: 30, billable_override: false, hidden: true, tags: ['warranty', 2] });
+			const [entry] = outputOf(run, 'Log warranty time');
+			assert.equal(entry?.ticket_id, 4001, `time entry output ${JSON.stringify(entry)?.slice(0, 200)}`);
+			const pages = requests.filter((r) => r.method === 'GET' && r.path === '/invoices');
+			assert.ok(pages.length > 0, 'no invoice list request');
+			for (const page of pages) assert.deepEqual({ ...page.query, page: undefined }, { customer_id: '2003', status: 'paid', statuses: ['paid', 'sent'], page: undefined });
+			const invoices = outputOf(run, 'Invoices of the customer');
+			const expected = sim.db.table('invoices').filter((/** @type {any} */ i) => i.customer_id === 2003).length;
+			assert.equal(invoices.length, expected);
+			assert.ok(invoices.every((i) => i.customer_id === 2003 && !('invoices' in i)), 'records not unwrapped or not the customer\'s');
+			assertAuth(requests, sim.token);
+			return `time entry body ${JSON.stringify(post.body)}; ${invoices.length} invoices of customer 2003 over ${pages.length} page(s)`;
 		});
 	}
 

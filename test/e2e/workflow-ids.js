@@ -12,6 +12,7 @@ const WORKFLOW_IDS = {
 		exportOver: 'E2eExportOver',
 		polling: 'E2ePollTickets',
 		poAttachment: 'E2ePoAttachment',
+		extraParameters: 'E2eExtraParams',
 	},
 	queue: {
 		exportFull: 'QueueExportFull',

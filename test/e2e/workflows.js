@@ -105,4 +105,53 @@ function attachmentWorkflow(id, name, credential, purchaseOrderId, csv) {
 	]);
 }
 
-module.exports = { attachmentWorkflow, fanOutWorkflow, pollingWorkflow };
+/**
+ * What a person's own Syncro script sends, in the named operations: a time entry with Extra Body Fields (one
+ * value from an expression, others as JSON), then the customer's invoices with the Customer filter and Extra
+ * Query Parameters (a text and a JSON list).
+ * @param {string} id @param {string} name @param {{id: string, name: string}} credential @param {number} ticketId @param {number} customerId
+ */
+function extraParametersWorkflow(id, name, credential, ticketId, customerId) {
+	return manualChain(id, name, [
+		{ parameters: { jsCode: 'return [{ json: { warranty: true } }];' }, name: 'Script input', type: 'n8n-nodes-base.code', typeVersion: 2 },
+		{
+			parameters: {
+				resource: 'ticket',
+				operation: 'addTimerEntry',
+				ticketId: { __rl: true, mode: 'id', value: String(ticketId) },
+				start_at: '2026-11-20T09:00:00Z',
+				additionalFields: {
+					duration_minutes: 30,
+					extraBodyFields: {
+						parameter: [
+							{ name: 'billable_override', value: '={{ !$json.warranty }}' },
+							{ name: 'hidden', value: 'true', type: 'json' },
+							{ name: 'tags', value: '["warranty", 2]', type: 'json' },
+						],
+					},
+				},
+			},
+			name: 'Log warranty time',
+			type: 'n8n-nodes-syncro.syncro',
+			typeVersion: 1,
+			credentials: { syncroApi: { ...credential } },
+		},
+		{
+			parameters: {
+				resource: 'invoice',
+				operation: 'getAll',
+				returnAll: true,
+				filters: {
+					customer_id: { __rl: true, mode: 'id', value: String(customerId) },
+					extraQueryParameters: { parameter: [{ name: 'status', value: 'paid' }, { name: 'statuses', value: '["paid", "sent"]', type: 'json' }] },
+				},
+			},
+			name: 'Invoices of the customer',
+			type: 'n8n-nodes-syncro.syncro',
+			typeVersion: 1,
+			credentials: { syncroApi: { ...credential } },
+		},
+	]);
+}
+
+module.exports = { attachmentWorkflow, extraParametersWorkflow, fanOutWorkflow, pollingWorkflow };

@@ -93,6 +93,24 @@ describe('Syncro as an AI tool: what the model is told', () => {
 		expect(call.description).toBe(toolDescription(RESOURCES.find((r: IDataObject) => r.value === 'customer'), getAll));
 		expect(call.arguments).toEqual({ Search_Text: 'Name, email or phone' });
 	});
+
+	it('lets the model fill an Extra Query Parameters value with $fromAI, as any field', async () => {
+		const alertsOfCustomer = {
+			name: 'Alerts of customer',
+			parameters: {
+				resource: 'rmmAlert',
+				operation: 'getAll',
+				limit: 5,
+				filters: { extraQueryParameters: { parameter: [{ name: 'customer_id', value: fromAI('Customer_ID', 'Numeric ID of the customer', 'number') }] } },
+			},
+		};
+		const result = await invokeTools([{ tool: 'Alerts_of_customer', args: { Customer_ID: 2003 } }], [alertsOfCustomer], creds());
+		expect(result.error).toBeUndefined();
+		const [call] = result.output('Agent').map((i) => i.json);
+		expect(call.arguments).toEqual({ Customer_ID: 'Numeric ID of the customer' });
+		expect(call.description).toMatch(/ Other Syncro parameters: Extra Query Parameters\.$/);
+		expect(sim.requestsTo('GET', '/rmm_alerts')[0].query).toMatchObject({ customer_id: '2003' });
+	});
 });
 
 describe('Syncro as an AI tool: results and errors', () => {
