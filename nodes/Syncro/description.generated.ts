@@ -6862,7 +6862,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -7477,7 +7477,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -7629,7 +7629,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -7858,7 +7858,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -8100,7 +8100,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -8390,7 +8390,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -8668,7 +8668,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -9181,7 +9181,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -9584,7 +9584,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -10040,7 +10040,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -10691,7 +10691,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -10896,7 +10896,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -11268,7 +11268,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -11664,7 +11664,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -13115,7 +13115,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -13795,7 +13795,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14497,7 +14497,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14858,7 +14858,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -14972,7 +14972,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -15113,7 +15113,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -15281,7 +15281,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -15505,7 +15505,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -16624,7 +16624,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -19089,7 +19089,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -21479,7 +21479,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -22371,7 +22371,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true
@@ -23069,7 +23069,7 @@ export const properties: INodeProperties[] = [
 				"displayName": "Extra Body Fields",
 				"name": "extraBodyFields",
 				"description": "Fields this operation has no field for, sent as they are. Plain names (letters, digits, _) that no field above sets",
-				"placeholder": "Add Field",
+				"placeholder": "Add Body Field",
 				"type": "fixedCollection",
 				"typeOptions": {
 					"multipleValues": true

@@ -212,6 +212,42 @@ async function executeWorkflow(page, names, options = {}) {
 	}
 }
 
+/**
+ * Adds an option to the node panel's collection labelled `collection` (e.g. "Additional Fields") through its
+ * add control: opens the list, reports what it lists, and picks `option` when listed. The add control is a
+ * select on some n8n versions and a dropdown menu on others; both list the options' display names.
+ * @param {Page} page @param {string} collection @param {string} option
+ */
+async function addCollectionOption(page, collection, option) {
+	const item = ndv(page).locator('[data-test-id=parameter-item]').filter({ has: page.getByText(collection, { exact: true }) }).last();
+	await item.locator('[data-test-id=collection-parameter-add], [data-test-id=collection-parameter-add-dropdown]').first().click();
+	await sleep(800);
+	const items = page.locator('[data-test-id=collection-parameter-option]:visible, .el-select-dropdown__item:visible, [role=menuitem]:visible');
+	const options = (await items.allInnerTexts()).map((o) => o.trim()).filter(Boolean);
+	const listed = options.includes(option);
+	if (listed) await items.filter({ hasText: new RegExp(`^\\s*${option}\\s*$`) }).first().click();
+	else await page.keyboard.press('Escape');
+	await sleep(500);
+	return { options, listed };
+}
+
+/**
+ * Adds one item to the fixedCollection parameter `name` of the node panel (its button reads `button`) and
+ * returns the labels and the text of what it shows then.
+ * @param {Page} page @param {string} name @param {string} button
+ */
+async function addFixedCollectionItem(page, name, button) {
+	const parameter = ndv(page).locator(`[data-test-id=parameter-item]:has([data-test-id=fixed-collection-${name}]), [data-test-id=fixed-collection-${name}]`).first();
+	await parameter.waitFor({ timeout: 5000 }).catch(() => undefined);
+	const scope = (await parameter.count()) > 0 ? parameter : ndv(page);
+	await scope.getByText(button, { exact: true }).first().click();
+	await sleep(800);
+	const labels = (await scope.locator('label, [data-test-id=parameter-input-label], .n8n-input-label').allInnerTexts()).map((l) => l.trim()).filter(Boolean);
+	// What the inputs show (a select shows its choice as the value of its input, not as text).
+	const values = await scope.locator('input:visible').evaluateAll((inputs) => inputs.map((input) => /** @type {HTMLInputElement} */ (input).value));
+	return { labels: [...new Set(labels.flatMap((l) => l.split('\n').map((x) => x.trim())))], values, text: await scope.innerText() };
+}
+
 /** Opens a canvas node's panel. @param {Page} page @param {string} name */
 async function openNode(page, name) {
 	await page.locator(`[data-test-id=canvas-node][data-node-name="${name.replace(/"/g, '\\"')}"]`).dblclick();
@@ -242,7 +278,9 @@ async function outputTableRow(page) {
 }
 
 module.exports = {
+	addCollectionOption,
 	addFirstStep,
+	addFixedCollectionItem,
 	canvasNodes,
 	closeNdv,
 	closeNodeCreator,

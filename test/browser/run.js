@@ -21,6 +21,7 @@
  *     selected, no dropdown says "Error fetching options", and no options request is answered with an error.
  *  5. The triggers' events in the node creator read "On RMM alert created" (Syncro and Syncro Polling).
  *  6. The Syncro node panel's Docs link is the README section (documentationUrl).
+ *  8. Ticket > Create's Additional Fields offers Extra Body Fields; an added pair reads Name, Value, Value Type.
  *  7. Each example opens and runs green from the editor's Execute workflow button (the Syncro Trigger ones
  *     through their Test URL; the AI agent and MCP ones are opened only, with the reason), and Email invoice's
  *     output shows the invoice ID and number next to the message.
@@ -365,6 +366,16 @@ async function checks(page, stack) {
 			return String(href);
 		});
 	} else notRun("6. the Syncro node panel's Docs link", 'the Syncro node was not added');
+	if (nodeAdded) {
+		await check(page, '8-extra-body-fields', '8. Ticket > Create: Additional Fields offers "Extra Body Fields"; its "Add Body Field" adds a pair that reads Name, Value and Value Type (Text)', async (shot) => {
+			const shown = await ui.addCollectionOption(page, 'Additional Fields', 'Extra Body Fields');
+			expect(shown.listed, `Additional Fields' "Add Field" listed: ${shown.options.join(' | ') || 'nothing'}`);
+			const pair = await ui.addFixedCollectionItem(page, 'extraBodyFields', 'Add Body Field');
+			await shot();
+			expect(['Name', 'Value', 'Value Type'].every((label) => pair.labels.includes(label)) && pair.values.includes('Text'), `the pair shows labels ${pair.labels.map(quote).join(', ')}, inputs ${pair.values.map(quote).join(', ')}: ${quote(ui.squash(pair.text).slice(0, 200))}`);
+			return `listed among ${shown.options.length} fields; the pair reads ${pair.labels.filter((l) => ['Name', 'Value', 'Value Type'].includes(l)).join(', ')}, Value Type ${quote(pair.values.find((v) => v === 'Text') ?? '')}`;
+		});
+	} else notRun('8. Extra Body Fields in Additional Fields', 'the Syncro node was not added');
 	await ui.closeNdv(page);
 
 	await check(page, '2-search', '2. node creator: searching "create ticket" and "syncro ticket" lists our Syncro entry', async (shot) => {

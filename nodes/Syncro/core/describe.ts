@@ -153,8 +153,8 @@ function fieldProperty(field: FieldDef, inCollection: boolean): INodeProperties 
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
 				default: {},
-				// n8n's button otherwise reads "Choose...".
-				placeholder: `Add ${noun}`,
+				// n8n's button otherwise reads "Choose..."; the collection's own button below reads "Add Field".
+				placeholder: field.in === 'query' ? 'Add Parameter' : 'Add Body Field',
 				options: [
 					{
 						name: 'parameter',
