@@ -540,12 +540,21 @@ async function burst(): Promise<void> {
 		for (let i = 1; i <= pairs; i++) {
 			for (const trigger of ['syncro', 'webhook'] as const) runs.push(await burstRun(sim, packed.tarball, trigger, `burst-${trigger}-${i}`, (line) => console.log(line)));
 		}
-		// n8n's share: the same pair once more with n8n's former expression engine. n8n 2.41's default engine runs
-		// expressions in isolates and takes one for every webhook call to a node other than its own Webhook node,
-		// before the node's code runs (live-webhooks.ts, webhookPhaseNeedsIsolate); without it the two should match.
-		const legacy: typeof runs = [];
-		for (const trigger of ['syncro', 'webhook'] as const) {
-			legacy.push(await burstRun(sim, packed.tarball, trigger, `burst-${trigger}-legacy`, (line) => console.log(line), { N8N_EXPRESSION_ENGINE: 'legacy' }));
+		// n8n's share: the same pair once more under each n8n setting that takes n8n 2.41's isolate out of the way.
+		// Its default engine runs expressions in isolates and takes one for every webhook call to a node other than
+		// its own Webhook node, before the node's code runs (live-webhooks.ts, webhookPhaseNeedsIsolate): with the
+		// former engine there is no isolate; with lazy acquiring, one is made only when an expression runs.
+		const settings = [
+			{ key: 'legacy_engine', label: 'N8N_EXPRESSION_ENGINE=legacy', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+			{ key: 'lazy_acquire', label: 'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true', env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
+		];
+		const settingPairs: Array<{ key: string; label: string; pair: typeof runs }> = [];
+		for (const setting of settings) {
+			const pair: typeof runs = [];
+			for (const trigger of ['syncro', 'webhook'] as const) {
+				pair.push(await burstRun(sim, packed.tarball, trigger, `burst-${trigger}-${setting.key}`, (line) => console.log(line), setting.env));
+			}
+			settingPairs.push({ key: setting.key, label: setting.label, pair });
 		}
 		const of = (trigger: string) => runs.filter((r) => r.trigger === trigger);
 		const range = (values: number[], digits = 0) => {
@@ -580,15 +589,17 @@ async function burst(): Promise<void> {
 		figure('burst.wrong_secret_status', ours.map((r) => r.wrongSecretStatus ?? 0).join(', '));
 		figure('burst.at_10s.syncro_trigger', ours.map((r) => `${r.ticketsAt10s} tickets, ${r.runningAt10s} running`).join('; '));
 		figure('burst.at_10s.webhook_node', theirs.map((r) => `${r.ticketsAt10s} tickets, ${r.runningAt10s} running`).join('; '));
-		const [oursLegacy, theirsLegacy] = legacy;
-		for (const [key, get, digits, what] of metrics) {
-			const ratio = get(oursLegacy) / get(theirsLegacy);
-			figure(`burst.legacy_engine.${key}.syncro_trigger`, get(oursLegacy).toFixed(digits));
-			figure(`burst.legacy_engine.${key}.webhook_node`, get(theirsLegacy).toFixed(digits));
-			figure(`burst.legacy_engine.${key}.ratio`, ratio);
-			burstRows.push({ what: `${what}, N8N_EXPRESSION_ENGINE=legacy`, syncro: get(oursLegacy).toFixed(digits), webhook: get(theirsLegacy).toFixed(digits), ratio: ratio.toFixed(2) });
+		for (const { key: setting, label, pair } of settingPairs) {
+			const [oursThere, theirsThere] = pair;
+			for (const [key, get, digits, what] of metrics) {
+				const ratio = get(oursThere) / get(theirsThere);
+				figure(`burst.${setting}.${key}.syncro_trigger`, get(oursThere).toFixed(digits));
+				figure(`burst.${setting}.${key}.webhook_node`, get(theirsThere).toFixed(digits));
+				figure(`burst.${setting}.${key}.ratio`, ratio);
+				burstRows.push({ what: `${what}, ${label}`, syncro: get(oursThere).toFixed(digits), webhook: get(theirsThere).toFixed(digits), ratio: ratio.toFixed(2) });
+			}
+			figure(`burst.${setting}.lost_duplicated`, `${oursThere.lost + theirsThere.lost} lost, ${oursThere.duplicated + theirsThere.duplicated} duplicated, resent ${oursThere.duplicatesDropped}/${BURST.deliveries} dropped`);
 		}
-		figure('burst.legacy_engine.lost_duplicated', `${oursLegacy.lost + theirsLegacy.lost} lost, ${oursLegacy.duplicated + theirsLegacy.duplicated} duplicated, resent ${oursLegacy.duplicatesDropped}/${BURST.deliveries} dropped`);
 	} finally {
 		packed.cleanup();
 		sim.stop();
