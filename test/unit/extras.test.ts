@@ -63,6 +63,9 @@ describe('Extra Query Parameters / Extra Body Fields: the rule', () => {
 		for (const name of ['a b', '_method', '__proto__', '1st', 'a.b', 'a[b]', 'a[]', 'ä', 'a-b', 'x'.repeat(65)]) {
 			expect(() => pairsOf(create, { name, value: '1' })).toThrow(/is not a plain parameter name/);
 		}
+		// A nested body key is a JSON object under its outer name; a query parameter cannot nest at all.
+		expect(() => pairsOf(create, { name: 'a[b]', value: '1' })).toThrow(/at most 64\): give the outer name with a JSON object as its value$/);
+		expect(() => pairsOf(list, { name: 'a[b]', value: '1' })).toThrow(/at most 64\)$/);
 		expect(() => pairsOf(list, { name: 'a', value: '1' }, { name: 'a', value: '2' })).toThrow('"a" is given twice');
 		expect(() => pairsOf(list, { name: 'a', value: '{"b": 1}', type: 'json' })).toThrow('a query parameter is a text, a number, true/false or a list');
 		expect(() => pairsOf(list, { name: 'a', value: '[true]', type: 'json' })).toThrow('a list holding objects, lists or true/false');

@@ -68,13 +68,14 @@ export function withExtraParameters(resources: ResourceDef[]): ResourceDef[] {
 	}));
 }
 
-/** Why `name` may not be an extra pair of `op`, or undefined when it may. */
-function refusal(op: OperationDef, name: string): string | undefined {
+/** Why `name` may not be an extra pair (of `field`) of `op`, or undefined when it may. */
+function refusal(op: OperationDef, field: FieldDef, name: string): string | undefined {
 	if (!PLAIN_NAME.test(name)) {
+		const nested = field.in === 'body' ? ': give the outer name with a JSON object as its value' : '';
 		const hint = /^[A-Za-z][A-Za-z0-9_]*\[\]$/.test(name)
 			? `: give "${name.slice(0, -2)}" with a JSON list as its value`
 			: /\[|\./.test(name)
-				? ': give the outer name with a JSON object as its value'
+				? nested
 				: '';
 		return `"${showValue(name)}" is not a plain parameter name (a letter, then letters, digits and "_", at most 64)${hint}`;
 	}
@@ -96,7 +97,8 @@ const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(ty
 
 /**
  * One pair's value. Text: as it is given (what is typed, or an expression's number or true/false); JSON: the
- * value written as JSON, which for a query parameter is a text, a number, true/false or a list of those.
+ * value written as JSON, which for a query parameter is a text, a number, true/false or a list of texts and
+ * numbers.
  */
 function pairValue(field: FieldDef, name: string, raw: unknown, type: unknown, reject: Reject): unknown {
 	const of = `the value of "${name}"`;
@@ -151,7 +153,7 @@ export function extraPairs(
 		const name = typeof rawName === 'string' ? rawName.trim() : rawName;
 		if ((name === undefined || name === '') && (value === undefined || value === '')) continue;
 		if (typeof name !== 'string' || name === '') return reject(`pair ${index + 1} has no name`);
-		const refused = refusal(op, name);
+		const refused = refusal(op, field, name);
 		if (refused) return reject(refused);
 		if (Object.prototype.hasOwnProperty.call(pairs, name)) return reject(`"${name}" is given twice`);
 		pairs[name] = pairValue(field, name, value, type, reject) as QueryValue | IDataObject[string];
