@@ -237,9 +237,7 @@ async function addCollectionOption(page, collection, option) {
  * @param {Page} page @param {string} name @param {string} button
  */
 async function addFixedCollectionItem(page, name, button) {
-	const parameter = ndv(page).locator(`[data-test-id=parameter-item]:has([data-test-id=fixed-collection-${name}]), [data-test-id=fixed-collection-${name}]`).first();
-	await parameter.waitFor({ timeout: 5000 }).catch(() => undefined);
-	const scope = (await parameter.count()) > 0 ? parameter : ndv(page);
+	const scope = ndv(page).locator(`[data-test-id=fixed-collection-${name}]`).first();
 	await scope.getByText(button, { exact: true }).first().click();
 	await sleep(800);
 	const labels = (await scope.locator('label, [data-test-id=parameter-input-label], .n8n-input-label').allInnerTexts()).map((l) => l.trim()).filter(Boolean);

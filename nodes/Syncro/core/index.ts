@@ -4,7 +4,7 @@
  */
 export { buildRequest, rejectField } from './buildRequest';
 export { coerce, segmentKind } from './coerce';
-export { withExtraParameters } from './extras';
+export { extraParametersField, withExtraParameters } from './extras';
 export { body, IN_LIVE_API_DOCUMENT, path, query, recordId } from './fields';
 export { GROUP_NAMES, isTopLevel, optionalGroup, paramName } from './layout';
 export { nodeProperties } from './properties';

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import {
 	body,
 	type BuiltRequest,
+	extraParametersField,
 	GROUP_NAMES,
 	type OperationDef,
 	optionalGroup,
@@ -65,11 +66,10 @@ async function addAttachment(
 	for (const [key, value] of Object.entries(request.body ?? {})) {
 		if (key === binaryProperty.name || key === 'name') continue;
 		if (value !== null && typeof value === 'object') {
-			const extras = op.fields.find((f) => f.kind === 'extraParameters') ?? binaryProperty;
 			rejectField(
 				ctx,
 				itemIndex,
-				extras,
+				extraParametersField(op),
 				`the value of "${key}" is an object or a list, which a file upload cannot send`,
 				{
 					where: GROUP_NAMES[optionalGroup(op)],
